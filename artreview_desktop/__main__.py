@@ -1,0 +1,3 @@
+from artreview_desktop.app import main
+
+raise SystemExit(main())

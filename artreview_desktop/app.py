@@ -1,0 +1,155 @@
+"""`artreview-desktop`: the GUI entry point. Wires the core to the UI; owns nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import logging
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from functools import partial
+from pathlib import Path
+
+from artreview_desktop import APP_NAME, APP_ORG, __version__
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.crash import CrashReporter
+from artreview_desktop.core.logsetup import configure_logging
+from artreview_desktop.core.network import check_platform
+from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.resources import resource
+from artreview_desktop.core.settings import LANGUAGES, SettingsStore
+
+log = logging.getLogger("artreview")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="artreview-desktop", description="艺术评价 ArtReview Desktop")
+    parser.add_argument("--demo", action="store_true",
+                        help="run against the embedded reference platform and local store (no cloud account)")
+    parser.add_argument("--kiosk", action="store_true", help="exam-centre kiosk mode (full screen)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file to use instead of the default")
+    parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language")
+    parser.add_argument("--version", action="version", version=f"artreview-desktop {__version__}")
+    # For supervisors and tests: print one JSON line on stdout once the window is up.
+    parser.add_argument("--print-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def _install_signal_wakeup(app: object) -> tuple[socket.socket, socket.socket, object]:
+    """Let SIGTERM/SIGINT reach Python while Qt's event loop runs, and quit cleanly on them."""
+    from PySide6.QtCore import QSocketNotifier
+    from PySide6.QtWidgets import QApplication
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)  # type: ignore[call-overload]
+
+    def drain() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)
+
+    def on_signal(signum: int, _frame: object) -> None:
+        log.info("signal %d: quitting", signum)
+        QApplication.quit()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    return reader, writer, notifier  # the caller keeps these alive while the app runs
+
+
+def _print_ready(api_url: str, demo: bool) -> None:
+    print(json.dumps({"ready": True, "pid": os.getpid(), "demo": demo, "api_url": api_url}), flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    paths = AppPaths.default()
+    paths.ensure()
+    configure_logging(paths.log_dir)
+    log.info("ArtReview Desktop %s starting", __version__)
+
+    store = SettingsStore(args.config or paths.settings_file)
+    loaded = store.load()
+    settings = loaded.settings
+    if args.lang:
+        settings.general.language = args.lang
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from artreview_desktop.ui.crash_dialog import CrashBridge, CrashDialog, install_qt_message_handler
+    from artreview_desktop.ui.fonts import choose_ui_font
+    from artreview_desktop.ui.i18n import LanguageManager
+    from artreview_desktop.ui.main_window import MainWindow
+    from artreview_desktop.ui.style import STYLE_SHEET
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(APP_ORG)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv[:1])
+    app.setStyleSheet(STYLE_SHEET)
+    if choose_ui_font() is None:
+        log.warning("no Simplified-Chinese font found; Han characters may not display well")
+
+    bridge = CrashBridge()
+    reporter = CrashReporter(paths.crash_dir, __version__, on_crash=bridge.notify)
+    reporter.install()
+    install_qt_message_handler(reporter)
+    dialogs: list[CrashDialog] = []
+
+    languages = LanguageManager(app, resource("i18n"))
+    languages.apply(settings.general.language)
+    wakeup = _install_signal_wakeup(app)
+
+    with ExitStack() as cleanup:
+        api_url: str | None = settings.general.platform_url or None
+        demo = args.demo or api_url is None
+        if demo:
+            from artreview_platform.embedded import start_embedded
+
+            platform = start_embedded(paths.data_dir / "demo-platform")
+            cleanup.callback(platform.stop)
+            api_url = platform.api_url
+            log.info("demo platform on loopback")
+
+        assert api_url is not None
+        context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=api_url,
+                             demo=demo, kiosk=args.kiosk, settings_problems=loaded.problems)
+        window = MainWindow(context, network_check=partial(check_platform, api_url, timeout_s=5.0))
+        window.language_requested.connect(languages.apply)
+
+        def show_crash(report: object) -> None:
+            dialog = CrashDialog(report, window)  # type: ignore[arg-type]
+            dialogs.append(dialog)
+            dialog.open()
+
+        bridge.crashed.connect(show_crash)
+        if args.kiosk:
+            window.showFullScreen()
+        else:
+            window.show()
+        window.start()
+        if args.print_ready:
+            QTimer.singleShot(0, lambda: _print_ready(api_url, demo))
+        status = app.exec()
+        window.close()
+        log.info("ArtReview Desktop quit (%d)", status)
+    reporter.uninstall()
+    signal.set_wakeup_fd(-1)
+    for end in wakeup[:2]:
+        end.close()
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from artreview_desktop.cli import main
+
+raise SystemExit(main())

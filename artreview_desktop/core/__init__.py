@@ -1,0 +1,1 @@
+"""Qt-free core: everything here is testable without a QApplication."""

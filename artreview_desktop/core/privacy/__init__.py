@@ -1,0 +1,1 @@
+"""Privacy by construction: consent, permission decisions, deletion, and log redaction."""

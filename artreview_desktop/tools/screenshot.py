@@ -1,0 +1,73 @@
+"""Screenshots of the main window's pages, for looking at the UI (under Xvfb or offscreen).
+
+python -m artreview_desktop.tools.screenshot OUT_DIR [--lang zh_CN|en] [--screen]
+writes OUT_DIR/<lang>-<n>-<page>.png for every page; `--screen` grabs the whole X screen instead
+of rendering the window (what a person would see on the display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.resources import resource
+from artreview_desktop.core.settings import LANGUAGES, SettingsStore
+
+
+def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from artreview_desktop.ui.fonts import choose_ui_font
+    from artreview_desktop.ui.i18n import LanguageManager
+    from artreview_desktop.ui.main_window import MainWindow
+    from artreview_desktop.ui.style import STYLE_SHEET
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(STYLE_SHEET)
+    choose_ui_font()
+    LanguageManager(app, resource("i18n")).apply(language)
+    paths = AppPaths.default()
+    paths.ensure()
+    store = SettingsStore(paths.settings_file)
+    settings = store.load().settings
+    settings.general.language = language
+    context = AppContext(paths, store, settings, api_url=None, demo=True)
+    window = MainWindow(context)
+    window.show()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index, page in enumerate(window.pages):
+        window.show_page(index)
+        loop = QEventLoop()
+        QTimer.singleShot(150, loop.quit)  # let the page lay out and paint
+        loop.exec()
+        if whole_screen:
+            screen = window.screen()
+            pixmap = screen.grabWindow(0)
+        else:
+            pixmap = window.grab()
+        path = out_dir / f"{language}-{index + 1}-{type(page).__name__}.png"
+        pixmap.save(str(path))
+        written.append(path)
+    window.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m artreview_desktop.tools.screenshot")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN")
+    parser.add_argument("--screen", action="store_true", help="grab the whole X screen")
+    args = parser.parse_args(argv)
+    for path in take(args.out_dir, args.lang, args.screen):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

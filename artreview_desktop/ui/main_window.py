@@ -1,0 +1,238 @@
+"""The main window: navigation on the left, one page at a time on the right, status below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from artreview_desktop import __version__
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.network import NetworkStatus
+from artreview_desktop.core.settings import ProblemKind
+from artreview_desktop.ui.about import AboutDialog
+from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
+from artreview_desktop.ui.pages.base import Page
+from artreview_desktop.ui.pages.home import HomePage
+from artreview_desktop.ui.pages.settings_page import SettingsPage
+from artreview_desktop.ui.pages.upcoming import (
+    EquipmentCheckPage,
+    ExamsPage,
+    IdPhotoPage,
+    RecordingPage,
+    UploadsPage,
+)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    language_requested(str): the settings page asked for another language.
+    """
+
+    language_requested = Signal(str)
+
+    def __init__(
+        self,
+        context: AppContext,
+        network_check: Callable[[], NetworkStatus] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.resize(1180, 760)
+        self.setMinimumSize(960, 640)
+
+        self.home_page = HomePage(context.demo)
+        self.exams_page = ExamsPage()
+        self.photo_page = IdPhotoPage()
+        self.equipment_page = EquipmentCheckPage()
+        self.recording_page = RecordingPage()
+        self.uploads_page = UploadsPage()
+        self.settings_page = SettingsPage(context)
+        self.pages: list[Page] = [
+            self.home_page, self.exams_page, self.photo_page, self.equipment_page,
+            self.recording_page, self.uploads_page, self.settings_page,
+        ]
+        self.settings_page.language_requested.connect(self.language_requested)
+        self.settings_page.about_requested.connect(self.show_about)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(220)
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageArea")
+        for page in self.pages:
+            self.navigation.addItem(QListWidgetItem())
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
+        self._current_row = 0
+        for index in range(len(self.pages)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.show_page(i))
+
+        self.brand = QLabel()
+        self.brand.setObjectName("brand")
+        self.brand_sub = QLabel()
+        self.brand_sub.setObjectName("brandSub")
+        side = QWidget()
+        side.setStyleSheet("background: #24304A;")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.brand)
+        side_layout.addWidget(self.brand_sub)
+        side_layout.addWidget(self.navigation, 1)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(side)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.network_label = QLabel()
+        self.mode_label = QLabel()
+        status = QStatusBar()
+        status.addWidget(self.network_label)
+        status.addPermanentWidget(self.mode_label)
+        self.setStatusBar(status)
+
+        self.network_status: NetworkStatus | None = None
+        self.network_offline_chosen = False
+        self.network_prompt = NetworkPrompt(self)
+        self.network_prompt.retry_requested.connect(self.check_network)
+        self.network_checker: NetworkChecker | None = None
+        if network_check is not None:
+            self.network_checker = NetworkChecker(network_check, self)
+            self.network_checker.checking.connect(self._on_network_checking)
+            self.network_checker.checked.connect(self._on_network_checked)
+
+        self.about_dialog: AboutDialog | None = None
+        self.settings_notice: QMessageBox | None = None
+        self.retranslate()
+        self.navigation.setCurrentRow(0)
+
+    # -- navigation -------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.pages[self._current_row]
+        if row != self._current_row:
+            previous.on_leave()
+        self._current_row = row
+        self.stack.setCurrentIndex(row)
+        self.pages[row].on_enter()
+
+    # -- start-up ------------------------------------------------------------------------------
+    def start(self) -> None:
+        """What happens once the window is shown: settings notices, then the network check."""
+        self._show_settings_problems()
+        if self.network_checker is not None and self.context.settings.general.check_network_at_start:
+            self.check_network()
+        else:
+            self._render_network_label()
+
+    def check_network(self) -> None:
+        if self.network_checker is not None:
+            self.network_checker.start()
+
+    def _on_network_checking(self) -> None:
+        self.network_label.setObjectName("networkChecking")
+        self.network_label.setText(self.tr("正在检测网络…"))
+        self._restyle(self.network_label)
+
+    def _on_network_checked(self, status: NetworkStatus) -> None:
+        self.network_status = status
+        self._render_network_label()
+        if status.online:
+            self.network_prompt.hide()
+        else:
+            self.network_prompt.show_status(status)
+
+    def _render_network_label(self) -> None:
+        status = self.network_status
+        if status is None:
+            self.network_label.setObjectName("networkChecking")
+            self.network_label.setText(self.tr("网络：未检测"))
+        elif status.online:
+            self.network_label.setObjectName("networkOnline")
+            self.network_label.setText(self.tr("● 已连接考试平台"))
+        else:
+            self.network_label.setObjectName("networkOffline")
+            self.network_label.setText(self.tr("● 离线：无法连接考试平台"))
+        self._restyle(self.network_label)
+
+    def _show_settings_problems(self) -> None:
+        messages = []
+        for problem in self.context.settings_problems:
+            if problem.kind is ProblemKind.CORRUPT:
+                messages.append(self.tr("设置文件已损坏，已恢复默认设置。原文件已备份为：\n{0}").format(
+                    str(problem.backup)))
+            elif problem.kind is ProblemKind.NEWER_VERSION:
+                messages.append(self.tr("设置文件来自更新版本的程序，已备份为：\n{0}").format(str(problem.backup)))
+            elif problem.kind is ProblemKind.UNREADABLE:
+                messages.append(self.tr("无法读取设置文件，本次使用默认设置。"))
+            elif problem.kind is ProblemKind.INVALID_VALUE:
+                messages.append(self.tr("设置项 {0} 的值无效，已使用默认值。").format(problem.detail))
+        if messages:
+            self.settings_notice = QMessageBox(QMessageBox.Icon.Warning, self.tr("设置"), "\n\n".join(messages),
+                                               QMessageBox.StandardButton.Ok, self)
+            self.settings_notice.open()
+
+    # -- dialogs ---------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    # -- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("艺术评价 · 考级视频录制"))
+        self.brand.setText(self.tr("艺术评价"))
+        self.brand_sub.setText("ArtReview " + __version__)
+        for index, page in enumerate(self.pages):
+            item = self.navigation.item(index)
+            item.setText(page.nav_title())
+            item.setToolTip(self.tr("{0}(Ctrl+{1})").format(page.nav_title(), index + 1))
+        self.mode_label.setText(self.tr("演示模式") if self.context.demo else "")
+        self._render_network_label()
+        if self.network_status is not None and not self.network_status.online and self.network_prompt.isVisible():
+            self.network_prompt.show_status(self.network_status)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.current_page().on_leave()
+        if self.network_checker is not None:
+            self.network_checker.shutdown()
+        super().closeEvent(event)
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

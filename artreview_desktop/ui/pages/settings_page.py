@@ -1,0 +1,106 @@
+"""Me → Settings: language, the app's folders, start-up checks, and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.ui.i18n import LANGUAGE_NAMES
+from artreview_desktop.ui.pages.base import Page, card
+
+
+class SettingsPage(Page):
+    """Signals:
+    language_requested(str): the user picked a language code.
+    about_requested(): the user asked for the About box.
+    """
+
+    language_requested = Signal(str)
+    about_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        frame, layout = card(self)
+        self.form = QFormLayout()
+        self.language_label = QLabel()
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        self.language_label.setBuddy(self.language_combo)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(context.settings.general.language)))
+        self.language_combo.activated.connect(self._on_language_picked)
+        self.form.addRow(self.language_label, self.language_combo)
+
+        self.network_check_box = QCheckBox()
+        self.network_check_box.setChecked(context.settings.general.check_network_at_start)
+        self.network_check_box.toggled.connect(self._on_network_check_toggled)
+        self.form.addRow("", self.network_check_box)
+
+        self.folder_labels: dict[str, QLabel] = {}
+        self.folder_rows: dict[str, QLabel] = {}
+        for key, path in (
+            ("data", context.paths.data_dir),
+            ("logs", context.paths.log_dir),
+            ("config", context.paths.config_dir),
+        ):
+            row = QHBoxLayout()
+            value = QLabel(str(path))
+            value.setObjectName("pathLabel")
+            open_button = QPushButton()
+            open_button.setProperty("folder", str(path))
+            open_button.clicked.connect(lambda _=False, p=path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p))))
+            row.addWidget(value, 1)
+            row.addWidget(open_button)
+            label = QLabel()
+            self.folder_labels[key] = label
+            self.folder_rows[key] = value
+            self.form.addRow(label, row)
+            setattr(self, f"open_{key}_button", open_button)
+        layout.addLayout(self.form)
+        self.layout_.addWidget(frame)
+
+        self.about_button = QPushButton()
+        self.about_button.clicked.connect(self.about_requested)
+        about_row = QHBoxLayout()
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        self.layout_.addLayout(about_row)
+        self.layout_.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("我的 · 设置")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.language_label.setText(self.tr("界面语言(&L)"))
+        self.network_check_box.setText(self.tr("启动时检测网络"))
+        self.folder_labels["data"].setText(self.tr("数据文件夹"))
+        self.folder_labels["logs"].setText(self.tr("日志文件夹"))
+        self.folder_labels["config"].setText(self.tr("设置文件夹"))
+        for key in ("data", "logs", "config"):
+            button = getattr(self, f"open_{key}_button")
+            button.setText(self.tr("打开"))
+        self.about_button.setText(self.tr("关于艺术评价(&A)"))
+
+    def _on_language_picked(self, index: int) -> None:
+        code = self.language_combo.itemData(index)
+        if code and code != self.context.settings.general.language:
+            self.context.settings.general.language = code
+            self.context.save_settings()
+            self.language_requested.emit(code)
+
+    def _on_network_check_toggled(self, checked: bool) -> None:
+        self.context.settings.general.check_network_at_start = checked
+        self.context.save_settings()

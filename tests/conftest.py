@@ -1,0 +1,75 @@
+"""Shared fixtures: every test gets fresh app folders (never the user's) and offscreen Qt."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must be offscreen before any QApplication exists; a test that needs Xvfb sets DISPLAY itself.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from artreview_desktop.core.paths import HOME_ENV, AppPaths
+from artreview_desktop.core.settings import Settings, SettingsStore
+
+
+@pytest.fixture(autouse=True)
+def app_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    """Fresh folders for every test; `AppPaths.default()` also points there."""
+    home = tmp_path / "artreview-home"
+    monkeypatch.setenv(HOME_ENV, str(home))
+    paths = AppPaths.under(home)
+    paths.ensure()
+    return paths
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """Tests that configure the app's logging must not leave handlers on the root logger."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in list(root.handlers):
+        if getattr(handler, "_artreview", False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+@pytest.fixture
+def settings_store(app_paths: AppPaths) -> SettingsStore:
+    return SettingsStore(app_paths.settings_file)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+def _need_env(name: str, what: str) -> None:
+    if not os.environ.get(name):
+        pytest.skip(f"{what} is started by scripts/test.sh ({name} not set)")
+
+
+@pytest.fixture
+def pulse_microphone() -> None:
+    """The PulseAudio null sink + monitor source started by scripts/test.sh."""
+    _need_env("ARTREVIEW_TEST_AUDIO", "the PulseAudio test microphone")
+
+
+@pytest.fixture
+def real_keyring() -> None:
+    """The Secret Service keyring of the D-Bus session started by scripts/test.sh."""
+    _need_env("ARTREVIEW_TEST_KEYRING", "the gnome-keyring Secret Service")
+
+
+@pytest.fixture
+def xvfb_display(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The Xvfb display started by scripts/test.sh, for tests that need real pixels on screen."""
+    _need_env("ARTREVIEW_TEST_DISPLAY", "Xvfb")
+    display = os.environ["ARTREVIEW_TEST_DISPLAY"]
+    monkeypatch.setenv("DISPLAY", display)
+    return display
