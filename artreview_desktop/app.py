@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import logging
+import os
 import signal
 import socket
 import sys

@@ -15,6 +15,7 @@ from pathlib import Path
 HAN = "\u4e00-\u9fff\u201c\u201d\u3002"
 FULL = {",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "(": "\uff08", ")": "\uff09"}
 _LITERAL = re.compile(r'"[^"\n]*[\u4e00-\u9fff][^"\n]*"')
+TOOL = "artreview_desktop.tools.punctuation"
 DEFAULT_ROOTS = ("artreview_desktop", "tests", "resources/policy")
 
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_text(fixed, encoding="utf-8")
                 print(f"fixed {path}")
             else:
-                print(f"{path}: ASCII punctuation in Chinese text (run: python -m {__spec__.name if __spec__ else ''} fix)")
+                print(f"{path}: ASCII punctuation in Chinese text; fix with: python -m {TOOL} fix")
     return 1 if bad and args[0] == "check" else 0
 
 

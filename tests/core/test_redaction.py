@@ -76,8 +76,10 @@ def test_log_file_never_holds_personal_data(app_paths: AppPaths) -> None:
     text = path.read_text(encoding="utf-8")
     for name, value in SECRETS.items():
         assert value not in text, name
-    assert "13812345678" not in text and "1234-5678" not in text
-    assert "upload failed" in text and "ValueError" in text  # the diagnostics themselves remain
+    assert "13812345678" not in text
+    assert "1234-5678" not in text
+    assert "upload failed" in text
+    assert "ValueError" in text
     assert text.count("[REDACTED]") >= 5
     assert path.stat().st_mode & 0o077 == 0
 

@@ -85,7 +85,8 @@ def test_screenshots_under_xvfb_show_every_page(xvfb_display: str, tmp_path: Pat
     from PySide6.QtGui import QImage
 
     image = QImage(str(shots[0]))
-    assert image.width() >= 960 and image.height() >= 640
+    assert image.width() >= 960
+    assert image.height() >= 640
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20  # a drawn window, not a blank screen
 

@@ -18,9 +18,11 @@ def test_corrupt_settings_are_explained_at_start(qtbot: QtBot, context: AppConte
     window.show()
     window.start()
     notice = window.settings_notice
-    assert notice is not None and notice.isVisible()
+    assert notice is not None
+    assert notice.isVisible()
     backup = result.problems[0].backup
-    assert backup is not None and str(backup) in notice.text()
+    assert backup is not None
+    assert str(backup) in notice.text()
     assert "设置文件已损坏" in notice.text()
 
 

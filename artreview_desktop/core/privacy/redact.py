@@ -32,11 +32,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # verification codes: code=123456, "sms_code": "123456", 验证码 123456
     (
         re.compile(
-            r"(?i)([\"']?\b(?:sms[_ -]?code|verification[_ -]?code|verify[_ -]?code|code)\b[\"']?\s*[:=]?\s*[\"']?)\d{4,8}\b"
+            r"(?i)([\"']?\b(?:sms[_ -]?code|verification[_ -]?code|verify[_ -]?code|code)\b[\"']?"
+            r"\s*[:=]?\s*[\"']?)\d{4,8}\b"
         ),
         r"\1" + REDACTED,
     ),
-    (re.compile(r"(验证码[::\s]*)\d{4,8}"), r"\1" + REDACTED),
+    (re.compile(r"(验证码[:\uff1a\s]*)\d{4,8}"), r"\1" + REDACTED),
     # JSON Web Tokens and similar three-part tokens
     (re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+"), REDACTED),
     # mainland resident ID numbers (18 characters) before phone numbers, which they contain
