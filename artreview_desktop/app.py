@@ -16,7 +16,7 @@ from pathlib import Path
 
 from artreview_desktop import APP_NAME, APP_ORG, __version__
 from artreview_desktop.core.appcontext import AppContext
-from artreview_desktop.core.crash import CrashReporter
+from artreview_desktop.core.crash import CrashReport, CrashReporter
 from artreview_desktop.core.logsetup import configure_logging
 from artreview_desktop.core.network import check_platform
 from artreview_desktop.core.paths import AppPaths
@@ -77,7 +77,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths.ensure()
     configure_logging(paths.log_dir)
     log.info("ArtReview Desktop %s starting", __version__)
+    reporter = CrashReporter(paths.crash_dir, __version__)
+    reporter.install()
+    try:
+        return _run_gui(args, paths, reporter)
+    except Exception as exc:  # a failure before or around the event loop: tell the user, keep a report
+        report = reporter.report(type(exc), exc, exc.__traceback__, origin="startup")
+        print(f"artreview-desktop: could not start: {report.summary} (report: {report.path})", file=sys.stderr)
+        _show_startup_failure(report.summary, str(report.path))
+        return 1
+    finally:
+        reporter.uninstall()
 
+
+def _show_startup_failure(summary: str, report_path: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        return
+    QMessageBox.critical(
+        None,
+        QApplication.translate("Startup", "艺术评价无法启动"),
+        QApplication.translate("Startup", "程序无法启动：{0}\n\n错误报告已保存在本机：{1}").format(
+            summary, report_path
+        ),
+    )
+
+
+def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter) -> int:
     store = SettingsStore(args.config or paths.settings_file)
     loaded = store.load()
     settings = loaded.settings
@@ -100,18 +127,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setStyleSheet(STYLE_SHEET)
     if choose_ui_font() is None:
         log.warning("no Simplified-Chinese font found; Han characters may not display well")
-
-    bridge = CrashBridge()
-    reporter = CrashReporter(paths.crash_dir, __version__, on_crash=bridge.notify)
-    reporter.install()
-    install_qt_message_handler(reporter)
-    dialogs: list[CrashDialog] = []
-
     languages = LanguageManager(app, resource("i18n"))
     languages.apply(settings.general.language)
+
+    bridge = CrashBridge()
+    reporter.on_crash = bridge.notify
+    install_qt_message_handler(reporter)
+    dialogs: list[CrashDialog] = []
     wakeup = _install_signal_wakeup(app)
 
     with ExitStack() as cleanup:
+        cleanup.callback(_close_wakeup, wakeup)
         api_url: str | None = settings.general.platform_url or None
         demo = args.demo or api_url is None
         if demo:
@@ -128,8 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(context, network_check=partial(check_platform, api_url, timeout_s=5.0))
         window.language_requested.connect(languages.apply)
 
-        def show_crash(report: object) -> None:
-            dialog = CrashDialog(report, window)  # type: ignore[arg-type]
+        def show_crash(report: CrashReport) -> None:
+            dialog = CrashDialog(report, window)
             dialogs.append(dialog)
             dialog.open()
 
@@ -144,11 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = app.exec()
         window.close()
         log.info("ArtReview Desktop quit (%d)", status)
-    reporter.uninstall()
+    return status
+
+
+def _close_wakeup(wakeup: tuple[socket.socket, socket.socket, object]) -> None:
     signal.set_wakeup_fd(-1)
     for end in wakeup[:2]:
         end.close()
-    return status
 
 
 if __name__ == "__main__":

@@ -278,6 +278,21 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>艺术评价无法启动</source>
+        <translation>ArtReview could not start</translation>
+    </message>
+    <message>
+        <source>程序无法启动：{0}
+
+错误报告已保存在本机：{1}</source>
+        <translation>The app could not start: {0}
+
+An error report was saved on this computer: {1}</translation>
+    </message>
+</context>
+<context>
     <name>UpcomingFeaturePage</name>
     <message>
         <source>此功能尚未在当前版本中开放。</source>
