@@ -153,6 +153,7 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
                              demo=demo, kiosk=args.kiosk, settings_problems=loaded.problems)
         window = MainWindow(context, network_check=partial(check_platform, api_url, timeout_s=5.0))
         window.language_requested.connect(languages.apply)
+        window.quit_requested.connect(app.quit)
 
         def show_crash(report: CrashReport) -> None:
             dialog = CrashDialog(report, window)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.privacy.consent import ConsentLedger, Document
+from artreview_desktop.core.privacy.permissions import PermissionDecisions
+from artreview_desktop.core.privacy.policy import PolicyBundle
+from artreview_desktop.core.resources import resource
 from artreview_desktop.core.settings import Settings, SettingsProblem, SettingsStore
 
 
@@ -17,6 +21,18 @@ class AppContext:
     demo: bool = False
     kiosk: bool = False
     settings_problems: list[SettingsProblem] = field(default_factory=list)
+    consent_ledger: ConsentLedger = field(init=False)
+    permissions: PermissionDecisions = field(init=False)
+    policy: PolicyBundle = field(init=False)
+
+    def __post_init__(self) -> None:
+        privacy_dir = self.paths.data_dir / "privacy"
+        self.consent_ledger = ConsentLedger(privacy_dir / "consent-ledger.jsonl")
+        self.permissions = PermissionDecisions(privacy_dir / "permissions.json")
+        self.policy = PolicyBundle.load(resource("policy"))
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
+
+    def has_current_consent(self) -> bool:
+        return self.consent_ledger.has_consent(Document.PRIVACY_POLICY, self.policy.privacy_policy.version)

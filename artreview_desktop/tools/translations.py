@@ -16,7 +16,7 @@ from pathlib import Path
 from artreview_desktop.core.resources import resource
 
 TARGET_LANGUAGES = ("en",)
-SOURCE_ROOTS = ("artreview_desktop/ui", "artreview_desktop/app.py")
+SOURCE_ROOTS = ("artreview_desktop/ui", "artreview_desktop/app.py", "artreview_desktop/core")
 
 
 def _tool(name: str) -> str:

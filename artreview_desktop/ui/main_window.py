@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
 from artreview_desktop import __version__
 from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.network import NetworkStatus
+from artreview_desktop.core.privacy.consent import Document
+from artreview_desktop.core.privacy.permissions import Decision, Permission, Trigger
 from artreview_desktop.core.settings import ProblemKind
 from artreview_desktop.ui.about import AboutDialog
+from artreview_desktop.ui.consent import ConsentDialog
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
 from artreview_desktop.ui.pages.base import Page
 from artreview_desktop.ui.pages.home import HomePage
+from artreview_desktop.ui.pages.restricted import PolicyOnlyPage
 from artreview_desktop.ui.pages.settings_page import SettingsPage
 from artreview_desktop.ui.pages.upcoming import (
     EquipmentCheckPage,
@@ -35,6 +39,7 @@ from artreview_desktop.ui.pages.upcoming import (
     RecordingPage,
     UploadsPage,
 )
+from artreview_desktop.ui.permissions import OsPermissions, PermissionGate
 
 
 class MainWindow(QMainWindow):
@@ -43,15 +48,22 @@ class MainWindow(QMainWindow):
     """
 
     language_requested = Signal(str)
+    quit_requested = Signal()
+    consent_changed = Signal(bool)
 
     def __init__(
         self,
         context: AppContext,
         network_check: Callable[[], NetworkStatus] | None = None,
+        os_permissions: OsPermissions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.permission_gate = PermissionGate(context.permissions, self, os_permissions)
+        self.permission_gate.resolved.connect(self._on_permissions_resolved)
+        self.consent_dialog: ConsentDialog | None = None
+        self.policy_only_page: PolicyOnlyPage | None = None
         self.resize(1180, 760)
         self.setMinimumSize(960, 640)
 
@@ -148,12 +160,64 @@ class MainWindow(QMainWindow):
 
     # -- start-up ------------------------------------------------------------------------------
     def start(self) -> None:
-        """What happens once the window is shown: settings notices, then the network check."""
+        """Once the window is shown: settings notices, consent (before anything is collected),
+        then the network permission and the network check."""
         self._show_settings_problems()
-        if self.network_checker is not None and self.context.settings.general.check_network_at_start:
+        if self.context.has_current_consent():
+            self._after_consent()
+        else:
+            self.ask_consent()
+
+    def ask_consent(self) -> None:
+        previous = self.context.consent_ledger.agreed_version(Document.PRIVACY_POLICY)
+        self.consent_dialog = ConsentDialog(self.context.policy, self.context.settings.general.language, previous, self)
+        self.consent_dialog.finished.connect(self._on_consent_answer)
+        self.consent_dialog.open()
+
+    def _on_consent_answer(self, result: int) -> None:
+        if result != ConsentDialog.DialogCode.Accepted:
+            self.enter_restricted_mode()
+            self.consent_changed.emit(False)
+            return
+        ledger, policy = self.context.consent_ledger, self.context.policy
+        ledger.record(Document.PRIVACY_POLICY, policy.privacy_policy.version)
+        ledger.record(Document.CHILDREN_STATEMENT, policy.children_statement.version)
+        self.leave_restricted_mode()
+        self.consent_changed.emit(True)
+        self._after_consent()
+
+    def enter_restricted_mode(self) -> None:
+        """Without consent: only the policy and quitting (nothing is collected)."""
+        if self.policy_only_page is None:
+            self.policy_only_page = PolicyOnlyPage(self.context.policy, self.context.settings.general.language)
+            self.policy_only_page.reconsider_requested.connect(self.ask_consent)
+            self.policy_only_page.quit_requested.connect(self.quit_requested)
+            self.stack.addWidget(self.policy_only_page)
+        self.navigation.setEnabled(False)
+        self.stack.setCurrentWidget(self.policy_only_page)
+
+    def leave_restricted_mode(self) -> None:
+        self.navigation.setEnabled(True)
+        self.stack.setCurrentIndex(max(0, self.navigation.currentRow()))
+
+    @property
+    def restricted(self) -> bool:
+        return not self.navigation.isEnabled()
+
+    def _after_consent(self) -> None:
+        if self.network_checker is None or not self.context.settings.general.check_network_at_start:
+            self._render_network_label()
+        elif self.context.permissions.decision(Permission.NETWORK) is Decision.GRANTED:
             self.check_network()
         else:
-            self._render_network_label()
+            self.permission_gate.request(Trigger.APP_START)
+
+    def _on_permissions_resolved(self, trigger: Trigger, allowed: bool) -> None:
+        if trigger is Trigger.APP_START:
+            if allowed:
+                self.check_network()
+            else:
+                self._render_network_label()
 
     def check_network(self) -> None:
         if self.network_checker is not None:
@@ -174,7 +238,10 @@ class MainWindow(QMainWindow):
 
     def _render_network_label(self) -> None:
         status = self.network_status
-        if status is None:
+        if self.context.permissions.decision(Permission.NETWORK) is Decision.REFUSED:
+            self.network_label.setObjectName("networkOffline")
+            self.network_label.setText(self.tr("● 离线：您未允许使用网络"))
+        elif status is None:
             self.network_label.setObjectName("networkChecking")
             self.network_label.setText(self.tr("网络：未检测"))
         elif status.online:

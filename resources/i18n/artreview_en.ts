@@ -21,6 +21,45 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>隐私政策</source>
+        <translation>Privacy policy</translation>
+    </message>
+    <message>
+        <source>欢迎使用艺术评价。在使用前，请仔细阅读《隐私政策》和《儿童隐私保护声明》。您同意之前，本程序不会收集任何个人信息。</source>
+        <translation>Welcome to ArtReview. Before you start, please read the Privacy Policy and the Children's Privacy Statement carefully. Until you agree, the app collects no personal information.</translation>
+    </message>
+    <message>
+        <source>《隐私政策》已更新为 {0} 版（您之前同意的是 {1} 版）。请阅读变更内容，同意后才能继续使用。</source>
+        <translation>The Privacy Policy has been updated to version {0} (you agreed to version {1}). Please read the changes; you can continue once you agree.</translation>
+    </message>
+    <message>
+        <source>本次更新：</source>
+        <translation>What changed:</translation>
+    </message>
+    <message>
+        <source>儿童隐私保护声明</source>
+        <translation>Children's Privacy Statement</translation>
+    </message>
+    <message>
+        <source>我已阅读并同意《隐私政策》和《儿童隐私保护声明》(&amp;R)</source>
+        <translation>I have &amp;read and agree to the Privacy Policy and the Children's Privacy Statement</translation>
+    </message>
+    <message>
+        <source>未满十四周岁的小朋友，请让爸爸妈妈或其他监护人阅读并代为同意。</source>
+        <translation>Children under 14: please ask your mum, dad or another guardian to read this and agree for you.</translation>
+    </message>
+    <message>
+        <source>不同意(&amp;D)</source>
+        <translation>&amp;Disagree</translation>
+    </message>
+    <message>
+        <source>同意(&amp;A)</source>
+        <translation>&amp;Agree</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>程序遇到了问题</source>
@@ -152,6 +191,10 @@
         <translation>Network: not checked</translation>
     </message>
     <message>
+        <source>● 离线：您未允许使用网络</source>
+        <translation>● Offline: you did not allow network use</translation>
+    </message>
+    <message>
         <source>● 离线：无法连接考试平台</source>
         <translation>● Offline: the exam platform cannot be reached</translation>
     </message>
@@ -232,6 +275,166 @@
     </message>
 </context>
 <context>
+    <name>PermissionGate</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>您没有允许使用{0}，因此这项功能暂时不能使用。其他功能不受影响。</source>
+        <translation>You did not allow {0}, so this feature cannot be used for now. Everything else still works.</translation>
+    </message>
+    <message>
+        <source>如需使用，请在“我的 · 设置 · 隐私”中允许该权限。</source>
+        <translation>To use it, allow the permission in “Me · Settings · Privacy”.</translation>
+    </message>
+    <message>
+        <source>系统也拒绝了{0}权限：Windows 请打开“设置 → 隐私和安全性 → 相机/麦克风”，macOS 请打开“系统设置 → 隐私与安全性 → 相机/麦克风”，允许“艺术评价”后重新启动程序。</source>
+        <translation>The system also refused {0}: on Windows open “Settings → Privacy &amp; security → Camera/Microphone”, on macOS open “System Settings → Privacy &amp; Security → Camera/Microphone”, allow “ArtReview”, then restart the app.</translation>
+    </message>
+    <message>
+        <source>功能未开启</source>
+        <translation>Feature off</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionPrompt</name>
+    <message>
+        <source>权限请求</source>
+        <translation>Permission request</translation>
+    </message>
+    <message>
+        <source>“艺术评价”需要使用：{0}</source>
+        <translation>“ArtReview” would like to use: {0}</translation>
+    </message>
+    <message>
+        <source>用途：{0}</source>
+        <translation>Purpose: {0}</translation>
+    </message>
+    <message>
+        <source>用于：{0}</source>
+        <translation>Used for: {0}</translation>
+    </message>
+    <message>
+        <source>如果不允许，只有这项功能不能使用，其他功能不受影响。您可以随时在“我的 · 设置 · 隐私”中更改。</source>
+        <translation>If you do not allow it, only this feature will be unavailable; everything else keeps working. You can change this at any time in “Me · Settings · Privacy”.</translation>
+    </message>
+    <message>
+        <source>允许</source>
+        <translation>Allow</translation>
+    </message>
+    <message>
+        <source>不允许</source>
+        <translation>Don't allow</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>无线网络</source>
+        <translation>Network (Wi-Fi)</translation>
+    </message>
+    <message>
+        <source>全部功能</source>
+        <translation>All features</translation>
+    </message>
+    <message>
+        <source>连接考试平台和上传服务：登录、获取考试、上传录制文件。</source>
+        <translation>Connect to the exam platform and the upload service: log in, get your exams, upload recordings.</translation>
+    </message>
+    <message>
+        <source>程序启动时检测网络状态</source>
+        <translation>When the program starts, the network state is checked</translation>
+    </message>
+    <message>
+        <source>相机</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>标准证件照、考级视频录制</source>
+        <translation>Standard ID photo, exam recording</translation>
+    </message>
+    <message>
+        <source>拍摄标准证件照，录制考生视频。</source>
+        <translation>Take the standard ID photo; record the candidate's video.</translation>
+    </message>
+    <message>
+        <source>点击“拍照”时</source>
+        <translation>When “Take photo” is clicked</translation>
+    </message>
+    <message>
+        <source>写入存储</source>
+        <translation>Write storage</translation>
+    </message>
+    <message>
+        <source>考级视频录制</source>
+        <translation>Exam recording</translation>
+    </message>
+    <message>
+        <source>把录制的考级视频保存到您选择的存储位置。</source>
+        <translation>Save the recorded exam video in the storage location you chose.</translation>
+    </message>
+    <message>
+        <source>正式考试中点击“开始录制/再次录制”时</source>
+        <translation>When “Start recording / Record again” is clicked in the formal exam</translation>
+    </message>
+    <message>
+        <source>读取存储</source>
+        <translation>Read storage</translation>
+    </message>
+    <message>
+        <source>读取录制好的视频文件，用于回放检查和上传。</source>
+        <translation>Read the recorded video files to play them back for checking and to upload them.</translation>
+    </message>
+    <message>
+        <source>麦克风</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>录制考级视频的声音，并进行语音交互。</source>
+        <translation>Record the sound of the exam video, and voice interaction.</translation>
+    </message>
+    <message>
+        <source>点击“开始录制/再次录制”时</source>
+        <translation>When “Start recording / Record again” is clicked</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>获取验证码</source>
+        <translation>Get verification code</translation>
+    </message>
+    <message>
+        <source>向您的手机号发送验证码，以验证身份。</source>
+        <translation>Send a verification code to your phone number to verify your identity.</translation>
+    </message>
+    <message>
+        <source>获取验证码时</source>
+        <translation>When a verification code is requested</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyOnlyPage</name>
+    <message>
+        <source>隐私政策</source>
+        <translation>Privacy policy</translation>
+    </message>
+    <message>
+        <source>您没有同意《隐私政策》，因此本程序不会收集任何信息，也不能登录、拍照或录制。您可以阅读政策后重新选择，或退出程序。</source>
+        <translation>You did not agree to the Privacy Policy, so the app collects no information and cannot log in, take photos or record. You can read the policy and choose again, or quit.</translation>
+    </message>
+    <message>
+        <source>退出程序(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>阅读并重新选择(&amp;C)</source>
+        <translation>Read and &amp;choose again</translation>
+    </message>
+</context>
+<context>
     <name>RecordingPage</name>
     <message>
         <source>考级视频录制</source>
@@ -275,6 +478,30 @@
     <message>
         <source>关于艺术评价(&amp;A)</source>
         <translation>&amp;About ArtReview</translation>
+    </message>
+    <message>
+        <source>隐私 · 权限</source>
+        <translation>Privacy · Permissions</translation>
+    </message>
+    <message>
+        <source>已允许</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>本次已拒绝</source>
+        <translation>Refused this session</translation>
+    </message>
+    <message>
+        <source>使用时询问</source>
+        <translation>Ask when used</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>允许</source>
+        <translation>Allow</translation>
     </message>
 </context>
 <context>

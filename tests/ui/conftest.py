@@ -11,13 +11,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.privacy.consent import Document
+from artreview_desktop.core.privacy.permissions import Permission
 from artreview_desktop.core.resources import resource
 from artreview_desktop.core.settings import Settings, SettingsStore
 from artreview_desktop.ui.i18n import LanguageManager
 
 
 @pytest.fixture
-def context(app_paths: AppPaths) -> AppContext:
+def fresh_context(app_paths: AppPaths) -> AppContext:
+    """A first run: no consent given, no permission decided."""
     return AppContext(
         paths=app_paths,
         settings_store=SettingsStore(app_paths.settings_file),
@@ -25,6 +28,16 @@ def context(app_paths: AppPaths) -> AppContext:
         api_url=None,
         demo=True,
     )
+
+
+@pytest.fixture
+def context(fresh_context: AppContext) -> AppContext:
+    """A returning user: the current policy agreed to, the network allowed."""
+    policy = fresh_context.policy
+    fresh_context.consent_ledger.record(Document.PRIVACY_POLICY, policy.privacy_policy.version)
+    fresh_context.consent_ledger.record(Document.CHILDREN_STATEMENT, policy.children_statement.version)
+    fresh_context.permissions.grant(Permission.NETWORK)
+    return fresh_context
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.privacy.permissions import PERMISSION_TABLE, Decision, Permission
 from artreview_desktop.ui.i18n import LANGUAGE_NAMES
 from artreview_desktop.ui.pages.base import Page, card
+from artreview_desktop.ui.permissions import translated
 
 
 class SettingsPage(Page):
@@ -70,6 +73,23 @@ class SettingsPage(Page):
         layout.addLayout(self.form)
         self.layout_.addWidget(frame)
 
+        privacy_frame, privacy_layout = card(self)
+        self.privacy_title = QLabel()
+        self.privacy_title.setObjectName("cardTitle")
+        privacy_layout.addWidget(self.privacy_title)
+        self.permission_grid = QGridLayout()
+        self.permission_rows: dict[Permission, tuple[QLabel, QLabel, QPushButton]] = {}
+        for index, spec in enumerate(PERMISSION_TABLE):
+            name_label, state_label, toggle = QLabel(), QLabel(), QPushButton()
+            toggle.clicked.connect(lambda _=False, p=spec.permission: self._toggle_permission(p))
+            self.permission_grid.addWidget(name_label, index, 0)
+            self.permission_grid.addWidget(state_label, index, 1)
+            self.permission_grid.addWidget(toggle, index, 2)
+            self.permission_rows[spec.permission] = (name_label, state_label, toggle)
+        self.permission_grid.setColumnStretch(1, 1)
+        privacy_layout.addLayout(self.permission_grid)
+        self.layout_.addWidget(privacy_frame)
+
         self.about_button = QPushButton()
         self.about_button.clicked.connect(self.about_requested)
         about_row = QHBoxLayout()
@@ -93,6 +113,34 @@ class SettingsPage(Page):
             button = getattr(self, f"open_{key}_button")
             button.setText(self.tr("打开"))
         self.about_button.setText(self.tr("关于艺术评价(&A)"))
+        self.privacy_title.setText(self.tr("隐私 · 权限"))
+        self.render_permissions()
+
+    def on_enter(self) -> None:
+        self.render_permissions()
+
+    def render_permissions(self) -> None:
+        states = {
+            Decision.GRANTED: self.tr("已允许"),
+            Decision.REFUSED: self.tr("本次已拒绝"),
+            Decision.NOT_ASKED: self.tr("使用时询问"),
+        }
+        for spec in PERMISSION_TABLE:
+            name, state, button = self.permission_rows[spec.permission]
+            decision = self.context.permissions.decision(spec.permission)
+            name.setText(translated(spec.name))
+            name.setToolTip(translated(spec.purpose))
+            state.setText(states[decision])
+            button.setText(self.tr("撤销") if decision is Decision.GRANTED else self.tr("允许"))
+            button.setAccessibleName(f"{button.text()} {name.text()}")
+
+    def _toggle_permission(self, permission: Permission) -> None:
+        decisions = self.context.permissions
+        if decisions.decision(permission) is Decision.GRANTED:
+            decisions.refuse(permission)
+        else:
+            decisions.grant(permission)
+        self.render_permissions()
 
     def _on_language_picked(self, index: int) -> None:
         code = self.language_combo.itemData(index)
