@@ -39,7 +39,9 @@ xvfb_pid=$!
 export ARTREVIEW_TEST_DISPLAY="$display"
 
 echo "== pytest (in a D-Bus session with an unlocked keyring)"
-mkdir -p "$HOME/.cache" "$HOME/.local/share/keyrings"
+# A fresh keyring for every run (its own data folder), so no earlier password can lock it.
+export XDG_DATA_HOME="$runtime/data"
+mkdir -p "$HOME/.cache" "$XDG_DATA_HOME/keyrings"
 set +e
 timeout 3000 dbus-run-session -- sh -c '
   printf "artreview-test" | timeout 20 gnome-keyring-daemon --unlock --components=secrets >/dev/null

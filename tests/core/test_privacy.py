@@ -94,7 +94,7 @@ def test_consent_ledger_records_appends_and_survives_a_torn_line(tmp_path: Path)
     assert ledger.has_consent(Document.PRIVACY_POLICY, "1.0")
     assert not ledger.has_consent(Document.PRIVACY_POLICY, "1.1")  # a new version needs a new consent
     assert ledger.latest(Document.CHILDREN_STATEMENT).actor is Actor.GUARDIAN  # type: ignore[union-attr]
-    assert [r.record_id for r in ledger.unsynced()][0] == first.record_id
+    assert ledger.unsynced()[0].record_id == first.record_id
     assert ledger.path.stat().st_mode & 0o077 == 0
 
 

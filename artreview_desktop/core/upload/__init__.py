@@ -1,0 +1,1 @@
+"""Uploads to OSS: checksums, the resumable uploader and the upload queue."""
