@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from artreview_desktop.core.privacy.redact import redact
-from artreview_platform import openapi
+from artreview_platform import openapi, policy_texts
 from artreview_platform.clock import Clock
 from artreview_platform.errors import ApiError
 from artreview_platform.faults import ConnectionDropped, FaultPlan
@@ -24,7 +24,6 @@ from artreview_platform.sms import DevInboxGateway, mask_phone
 
 PREFIX = "/api/v1"
 JSON_LIMIT = 64 * 1024
-POLICY_VERSION = "2026.11"
 APP_VERSION = "0.1.0"
 
 
@@ -77,7 +76,9 @@ class ApiContext:
     def _build_routes(self) -> list[Route]:
         a, e = self.accounts, self.exams
         table: list[tuple[str, str, Callable[[Request], Answer]]] = [
-            ("GET", "/health", lambda r: (200, {"status": "ok", "time": self.clock.now(), "version": APP_VERSION})),
+            ("GET", "/health", lambda r: (200, {"status": "ok", "time": self.clock.now(), "version": APP_VERSION,
+                                                "policy_version": policy_texts.version()})),
+            ("GET", "/policy/texts/{document}/{language}", self._policy_text),
             ("GET", "/openapi.json", lambda r: (200, openapi.document(self.api_url))),
             ("POST", "/auth/sms-code", lambda r: (202, a.request_code(r.json(), r.client_address,
                                                                       r.optional_principal()))),
@@ -123,9 +124,18 @@ class ApiContext:
         return 200, {"logged_out": True}
 
     def _policy(self, request: Request) -> Answer:
-        return 200, {"version": POLICY_VERSION, "published_at": "2026-11-01T00:00:00Z",
-                     "text_url": f"{self.api_url}/policy/privacy-{POLICY_VERSION}.zh_CN.txt",
-                     "children_text_url": f"{self.api_url}/policy/children-{POLICY_VERSION}.zh_CN.txt"}
+        return 200, {"version": policy_texts.version(),
+                     "children_version": policy_texts.version("children_statement"),
+                     "published_at": policy_texts.effective(),
+                     "text_url": f"{self.api_url}/policy/texts/privacy_policy/zh_CN",
+                     "children_text_url": f"{self.api_url}/policy/texts/children_statement/zh_CN"}
+
+    def _policy_text(self, request: Request) -> Answer:
+        document, language = request.params["document"], request.params["language"]
+        if document not in policy_texts.DOCUMENTS or language not in policy_texts.LANGUAGES:
+            raise ApiError(404, "not_found", "no such policy text")
+        return 200, {"document": document, "language": language, "version": policy_texts.version(document),
+                     "markdown": policy_texts.text(document, language)}
 
     def _app_latest(self, request: Request) -> Answer:
         platform_name = request.query.get("platform", "linux")

@@ -134,8 +134,8 @@ CONSENT_REQUEST = _obj(
     guardian={
         "type": "object",
         "nullable": True,
-        "required": ["name", "relation"],
-        "properties": {"name": STR, "relation": STR},
+        "required": ["name", "relation", "phone", "code"],
+        "properties": {"name": STR, "relation": STR, "phone": PHONE, "code": STR},
     },
 )
 
@@ -182,7 +182,7 @@ def document(api_url: str = "") -> Schema:
             "get": _op(
                 "Liveness: the client's start-up network check",
                 200,
-                _obj(["status"], status=STR),
+                _obj(["status"], status=STR, policy_version=STR),
                 auth=False,
                 errors=(),
             )
@@ -190,11 +190,13 @@ def document(api_url: str = "") -> Schema:
         "/auth/sms-code": {
             "post": _op(
                 "Send a 6-digit code (valid 5 min; 1 per 60 s and 10 per day per number and per address). "
-                "purpose=login needs no session; change_phone and delete_account do.",
+                "purpose=login needs no session; change_phone, delete_account and guardian (a code to the "
+                "guardian's phone, for a minor's consent) do.",
                 202,
                 _obj(["sent"], sent=BOOL, expires_in=INT, resend_after=INT),
                 body=_obj(
-                    [], phone=PHONE, purpose={"type": "string", "enum": ["login", "change_phone", "delete_account"]}
+                    [], phone=PHONE,
+                    purpose={"type": "string", "enum": ["login", "change_phone", "delete_account", "guardian"]},
                 ),
                 auth=False,
                 errors=(400, 401, 403, 429),
@@ -305,9 +307,21 @@ def document(api_url: str = "") -> Schema:
             "get": _op(
                 "Current privacy policy version",
                 200,
-                _obj(["version", "text_url"], version=STR, text_url=STR, children_text_url=STR, published_at=STR),
+                _obj(["version", "text_url"], version=STR, children_version=STR, text_url=STR,
+                     children_text_url=STR, published_at=STR),
                 auth=False,
                 errors=(),
+            )
+        },
+        "/policy/texts/{document}/{language}": {
+            "get": _op(
+                "A policy text (Markdown) in one language",
+                200,
+                _obj(["document", "language", "version", "markdown"], document=STR, language=STR, version=STR,
+                     markdown=STR),
+                auth=False,
+                params=[_path_param("document"), _path_param("language")],
+                errors=(404,),
             )
         },
         "/app/latest": {

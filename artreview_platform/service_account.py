@@ -21,7 +21,8 @@ from artreview_platform.validation import get_str, require_object
 log = logging.getLogger("artreview_platform.account")
 
 CONSENT_SCOPES = ("privacy_policy", "children_statement", "camera", "microphone", "storage", "network",
-                  "login_sms", "device_log", "crash_reports", "upload")
+                  "login_sms", "device_log", "crash_reports", "upload", "account", "id_photo", "exam_recording",
+                  "operation_log")
 AGE_BANDS = ("adult", "14-17", "under14")
 
 
@@ -59,7 +60,7 @@ class AccountService:
             if principal is None:
                 raise ApiError(401, "token_missing", "log in first")
             require_role(principal, ROLE_CANDIDATE)
-            if purpose == "change_phone":
+            if purpose in ("change_phone", "guardian"):
                 phone = normalize_phone(get_str(body, "phone", max_len=32))
             else:
                 phone = self._account(principal.account_id)["phone"]
@@ -192,8 +193,12 @@ class AccountService:
         guardian = body.get("guardian")
         if guardian is not None:
             guardian = require_object(guardian)
+            guardian_phone = normalize_phone(get_str(guardian, "phone", max_len=32))
+            # The guardian proves it is them with a code sent to their own phone (purpose "guardian").
+            self.core.codes.verify(guardian_phone, "guardian", get_str(guardian, "code", max_len=16))
             guardian = {"name": get_str(guardian, "name", max_len=64),
-                        "relation": get_str(guardian, "relation", max_len=32)}
+                        "relation": get_str(guardian, "relation", max_len=32),
+                        "phone_masked": mask_phone(guardian_phone), "verified": True}
         if age_band == "under14" and guardian is None:
             raise ApiError(400, "guardian_required", "a guardian must consent for a child under 14")
         now = self.core.clock.now()

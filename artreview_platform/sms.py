@@ -27,7 +27,7 @@ from artreview_platform.errors import ApiError
 log = logging.getLogger("artreview_platform.sms")
 
 PHONE_RE = re.compile(r"^(?:\+86|0086|86)?(1[3-9]\d{9})$")
-PURPOSES = ("login", "change_phone", "delete_account")
+PURPOSES = ("login", "change_phone", "delete_account", "guardian")
 
 
 def normalize_phone(raw: str) -> str:

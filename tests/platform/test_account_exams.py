@@ -9,6 +9,8 @@ import oss2
 import pytest
 import requests
 
+from artreview_desktop.core.privacy.policy import PolicyBundle
+from artreview_desktop.core.resources import resource
 from artreview_desktop.core.upload.crc64 import crc64
 from artreview_platform.embedded import EmbeddedPlatform
 from tests.platform.conftest import OTHER_PHONE, Candidate, log_in, sts_bucket
@@ -30,15 +32,28 @@ def _upload_take(candidate: Candidate, data: bytes) -> tuple[str, dict[str, Any]
 
 
 def test_consents_and_guardians_for_children(candidate: Candidate) -> None:
+    platform = candidate.platform
     child = _post(candidate, "/me/consents", {"policy_version": "2026.11", "scopes": ["privacy_policy"],
                                                "age_band": "under14"})
     assert (child.status_code, child.json()["error"]["code"]) == (400, "guardian_required")
-    ok = _post(candidate, "/me/consents", {"policy_version": "2026.11", "scopes": ["privacy_policy", "camera"],
-                                            "age_band": "under14", "guardian": {"name": "王芳", "relation": "母亲"}})
+    platform.clock.advance(61)
+    guardian_phone = "13900139000"
+    assert _post(candidate, "/auth/sms-code", {"phone": guardian_phone, "purpose": "guardian"}).status_code == 202
+    code = platform.latest_sms_code(guardian_phone, "guardian")
+    wrong = _post(candidate, "/me/consents", {
+        "policy_version": "2026.11", "scopes": ["privacy_policy"], "age_band": "under14",
+        "guardian": {"name": "王芳", "relation": "母亲", "phone": guardian_phone,
+                     "code": "000000" if code != "000000" else "111111"}})
+    assert (wrong.status_code, wrong.json()["error"]["code"]) == (400, "code_wrong")
+    ok = _post(candidate, "/me/consents", {
+        "policy_version": "2026.11", "scopes": ["privacy_policy", "camera"], "age_band": "under14",
+        "guardian": {"name": "王芳", "relation": "母亲", "phone": guardian_phone, "code": code}})
     assert ok.status_code == 201
     listed = _get(candidate, "/me/consents").json()["consents"]
-    assert listed[0]["guardian"] == {"name": "王芳", "relation": "母亲"}
+    assert listed[0]["guardian"] == {"name": "王芳", "relation": "母亲", "phone_masked": "+86 139****9000",
+                                     "verified": True}
     assert listed[0]["scopes"] == ["camera", "privacy_policy"]
+    assert guardian_phone not in str(listed)  # only the masked number is kept
 
 
 def test_export_holds_everything(candidate: Candidate) -> None:
@@ -185,6 +200,14 @@ def test_centre_checks_a_candidate_in_by_ticket(platform: EmbeddedPlatform, cand
 def test_policy_and_app_manifest(platform: EmbeddedPlatform) -> None:
     policy = requests.get(f"{platform.api_url}/policy", timeout=10).json()
     assert policy["version"] and policy["text_url"].startswith(platform.api_url)
+    bundled = PolicyBundle.load(resource("policy"))
+    assert policy["version"] == bundled.privacy_policy.version  # the demo platform and the app agree
+    health = requests.get(f"{platform.api_url}/health", timeout=10).json()
+    assert health["policy_version"] == policy["version"]  # the start-up check learns it, no extra request
+    text = requests.get(policy["children_text_url"], timeout=10).json()
+    assert text["version"] == bundled.children_statement.version
+    assert text["markdown"] == bundled.children_statement.text("zh_CN")
+    assert requests.get(f"{platform.api_url}/policy/texts/privacy_policy/fr", timeout=10).status_code == 404
     app = requests.get(f"{platform.api_url}/app/latest", params={"platform": "windows"}, timeout=10).json()
     assert {"version", "url", "size", "sha256", "signature"} <= app.keys()
     assert requests.get(f"{platform.api_url}/app/latest", params={"platform": "beos"}, timeout=10).status_code == 400

@@ -172,8 +172,7 @@ def test_centre_check_in_gives_a_kiosk_session(platform: EmbeddedPlatform) -> No
 
 def test_account_rights_through_the_client(platform: EmbeddedPlatform) -> None:
     client = _logged_in(platform)
-    client.record_consent("2026.11", ["privacy_policy", "children_statement"], age_band="14-17",
-                          guardian={"name": "李雷", "relation": "父亲"})
+    client.record_consent("2026.11", ["privacy_policy", "children_statement"], age_band="14-17")  # own consent
     assert client.update_name("小明").name == "小明"
     exported = client.export_data()
     assert exported["account"]["name"] == "小明" and len(exported["consents"]) == 1
