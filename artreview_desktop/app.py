@@ -15,11 +15,15 @@ from functools import partial
 from pathlib import Path
 
 from artreview_desktop import APP_NAME, APP_ORG, __version__
+from artreview_desktop.core.account import AccountService
 from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.crash import CrashReport, CrashReporter
 from artreview_desktop.core.logsetup import configure_logging
 from artreview_desktop.core.network import check_platform
 from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.platform.device import device_hash
+from artreview_desktop.core.platform.tokens import KeyringTokenStore
 from artreview_desktop.core.resources import resource
 from artreview_desktop.core.settings import LANGUAGES, SettingsStore
 
@@ -151,7 +155,10 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
         assert api_url is not None
         context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=api_url,
                              demo=demo, kiosk=args.kiosk, settings_problems=loaded.problems)
-        window = MainWindow(context, network_check=partial(check_platform, api_url, timeout_s=5.0))
+        client = PlatformClient(api_url, KeyringTokenStore(api_url))
+        cleanup.callback(client.close)
+        account = AccountService(client, partial(device_hash, paths.data_dir), context.consent_ledger)
+        window = MainWindow(context, network_check=partial(check_platform, api_url, timeout_s=5.0), account=account)
         window.language_requested.connect(languages.apply)
         window.quit_requested.connect(app.quit)
 

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from artreview_desktop.core.paths import HOME_ENV, AppPaths
 from artreview_desktop.core.settings import Settings, SettingsStore
+from artreview_platform.embedded import EmbeddedPlatform, start_embedded
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +74,10 @@ def xvfb_display(monkeypatch: pytest.MonkeyPatch) -> str:
     display = os.environ["ARTREVIEW_TEST_DISPLAY"]
     monkeypatch.setenv("DISPLAY", display)
     return display
+
+
+@pytest.fixture
+def demo_platform(tmp_path: Path) -> Iterator[EmbeddedPlatform]:
+    """The reference platform and OSS store, real servers on loopback."""
+    with start_embedded(tmp_path / "demo-platform", dev_credentials=True) as running:
+        yield running

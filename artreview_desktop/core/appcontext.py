@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from artreview_desktop.core.account import MinorRecords
 from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.privacy.consent import ConsentLedger, Document
+from artreview_desktop.core.privacy.oplog import OperationLog
 from artreview_desktop.core.privacy.permissions import PermissionDecisions
 from artreview_desktop.core.privacy.policy import PolicyBundle
 from artreview_desktop.core.resources import resource
@@ -24,12 +26,16 @@ class AppContext:
     consent_ledger: ConsentLedger = field(init=False)
     permissions: PermissionDecisions = field(init=False)
     policy: PolicyBundle = field(init=False)
+    oplog: OperationLog = field(init=False)
+    minor_records: MinorRecords = field(init=False)
 
     def __post_init__(self) -> None:
         privacy_dir = self.paths.data_dir / "privacy"
         self.consent_ledger = ConsentLedger(privacy_dir / "consent-ledger.jsonl")
         self.permissions = PermissionDecisions(privacy_dir / "permissions.json")
         self.policy = PolicyBundle.load(resource("policy"))
+        self.oplog = OperationLog(self.paths.data_dir / "operation-log", consented=self.has_current_consent)
+        self.minor_records = MinorRecords(self.paths.data_dir / "accounts")
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)

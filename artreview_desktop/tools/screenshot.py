@@ -15,6 +15,7 @@ from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.resources import resource
 from artreview_desktop.core.settings import LANGUAGES, SettingsStore
+from artreview_desktop.ui.main_window import MainWindow
 
 
 def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
@@ -23,7 +24,6 @@ def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
 
     from artreview_desktop.ui.fonts import choose_ui_font
     from artreview_desktop.ui.i18n import LanguageManager
-    from artreview_desktop.ui.main_window import MainWindow
     from artreview_desktop.ui.style import STYLE_SHEET
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -54,7 +54,34 @@ def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
         path = out_dir / f"{language}-{index + 1}-{type(page).__name__}.png"
         pixmap.save(str(path))
         written.append(path)
+    written += _dialogs(window, out_dir, language, whole_screen)
     window.close()
+    return written
+
+
+def _dialogs(window: MainWindow, out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
+    """The consent dialog and a permission prompt, as a first-run user sees them."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from artreview_desktop.core.privacy.permissions import Permission, spec
+    from artreview_desktop.ui.consent import ConsentDialog
+    from artreview_desktop.ui.permissions import PermissionPrompt
+
+    written = []
+    dialogs = [
+        ("ConsentDialog", ConsentDialog(window.context.policy, language, None, window)),
+        ("PermissionPrompt", PermissionPrompt(spec(Permission.CAMERA), window)),
+    ]
+    for name, dialog in dialogs:
+        dialog.show()
+        loop = QEventLoop()
+        QTimer.singleShot(150, loop.quit)
+        loop.exec()
+        pixmap = dialog.screen().grabWindow(0) if whole_screen else dialog.grab()
+        path = out_dir / f"{language}-dialog-{name}.png"
+        pixmap.save(str(path))
+        written.append(path)
+        dialog.close()
     return written
 
 

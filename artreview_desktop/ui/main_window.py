@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -20,13 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from artreview_desktop import __version__
+from artreview_desktop.core.account import AccountService, MinorStatus
 from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.network import NetworkStatus
+from artreview_desktop.core.phone import mask
 from artreview_desktop.core.privacy.consent import Document
 from artreview_desktop.core.privacy.permissions import Decision, Permission, Trigger
+from artreview_desktop.core.privacy.wipe import count_recordings, wipe_personal_data
 from artreview_desktop.core.settings import ProblemKind
 from artreview_desktop.ui.about import AboutDialog
+from artreview_desktop.ui.account_security import AccountSecurityDialog, PathChooser, choose_save_path
 from artreview_desktop.ui.consent import ConsentDialog
+from artreview_desktop.ui.errors import platform_error_text
+from artreview_desktop.ui.login import LoginDialog
+from artreview_desktop.ui.minors import MinorsFlow
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
 from artreview_desktop.ui.pages.base import Page
 from artreview_desktop.ui.pages.home import HomePage
@@ -40,6 +48,7 @@ from artreview_desktop.ui.pages.upcoming import (
     UploadsPage,
 )
 from artreview_desktop.ui.permissions import OsPermissions, PermissionGate
+from artreview_desktop.ui.workers import JobThread, start_job
 
 
 class MainWindow(QMainWindow):
@@ -56,10 +65,20 @@ class MainWindow(QMainWindow):
         context: AppContext,
         network_check: Callable[[], NetworkStatus] | None = None,
         os_permissions: OsPermissions | None = None,
+        account: AccountService | None = None,
+        choose_path: PathChooser = choose_save_path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.account = account
+        self._choose_path = choose_path
+        self.minor_status: MinorStatus | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.minors_flow: MinorsFlow | None = None
+        self.security_dialog: AccountSecurityDialog | None = None
+        self.notice: QMessageBox | None = None
+        self._jobs: list[JobThread] = []
         self.permission_gate = PermissionGate(context.permissions, self, os_permissions)
         self.permission_gate.resolved.connect(self._on_permissions_resolved)
         self.consent_dialog: ConsentDialog | None = None
@@ -80,6 +99,10 @@ class MainWindow(QMainWindow):
         ]
         self.settings_page.language_requested.connect(self.language_requested)
         self.settings_page.about_requested.connect(self.show_about)
+        self.settings_page.login_requested.connect(self.show_login)
+        self.settings_page.logout_requested.connect(self.logout)
+        self.settings_page.account_security_requested.connect(self.show_account_security)
+        self.home_page.login_requested.connect(self.show_login)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -233,8 +256,98 @@ class MainWindow(QMainWindow):
         self._render_network_label()
         if status.online:
             self.network_prompt.hide()
+            self.restore_session()
         else:
             self.network_prompt.show_status(status)
+
+    # -- account ---------------------------------------------------------------------------------
+    def _start(self, job: Callable[[], Any], on_done: Callable[[Any], None],
+               on_failed: Callable[[Any], None] | None = None) -> None:
+        runner = start_job(self, job, on_done, on_failed or self._show_error)
+        self._jobs.append(runner)
+        runner.done.connect(lambda: self._jobs.remove(runner) if runner in self._jobs else None)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.notice = QMessageBox(QMessageBox.Icon.Warning, self.tr("操作未完成"), platform_error_text(error),
+                                  QMessageBox.StandardButton.Ok, self)
+        self.notice.open()
+
+    def restore_session(self) -> None:
+        """Resume the session kept in the keyring, once the user consented and is online."""
+        if self.account is None or self.account.logged_in:
+            return
+        self._start(self.account.restore, self._on_restored, lambda _error: None)
+
+    def _on_restored(self, profile: object) -> None:
+        if profile is not None:
+            self._on_logged_in(profile)
+
+    def show_login(self) -> None:
+        if self.account is None or self.restricted:
+            return
+        self.login_dialog = LoginDialog(self.account, self.permission_gate, self)
+        self.login_dialog.logged_in.connect(self._on_logged_in)
+        self.login_dialog.open()
+
+    def _on_logged_in(self, _profile: object) -> None:
+        assert self.account is not None
+        self.context.oplog.record("login")
+        self._render_account()
+        self.minors_flow = MinorsFlow(self.account, self.context.minor_records, self.context.policy,
+                                      self.context.settings.general.language, self)
+        self.minors_flow.finished.connect(self._on_minor_status)
+        self.minors_flow.start()
+
+    def _on_minor_status(self, status: MinorStatus | None) -> None:
+        self.minor_status = status
+        self._render_account()
+
+    def logout(self) -> None:
+        if self.account is None:
+            return
+        self.context.oplog.record("logout")
+        self._start(self.account.logout, lambda _r: self._after_logout(), lambda _e: self._after_logout())
+
+    def _after_logout(self) -> None:
+        self.minor_status = None
+        self._render_account()
+
+    def show_account_security(self) -> None:
+        if self.account is None or not self.account.logged_in:
+            return
+        self.security_dialog = AccountSecurityDialog(
+            self.account, self.context.consent_ledger, self.context.oplog,
+            self.context.policy.privacy_policy.version, count_recordings(self.context.paths),
+            choose_path=self._choose_path, parent=self,
+        )
+        self.security_dialog.phone_changed.connect(lambda _masked: self._render_account())
+        self.security_dialog.account_deleted.connect(lambda: self._wipe_local_data(withdrawn=False))
+        self.security_dialog.consent_withdrawn.connect(lambda: self._wipe_local_data(withdrawn=True))
+        self.security_dialog.open()
+
+    def _wipe_local_data(self, withdrawn: bool) -> None:
+        """After account deletion or withdrawn consent: log out and wipe this machine's personal data."""
+        assert self.account is not None
+        account = self.account
+        self.context.permissions.wipe()
+        self.minor_status = None
+        if withdrawn:
+            self.enter_restricted_mode()
+
+        def wipe() -> object:
+            try:
+                account.logout()
+            except Exception:  # offline: the tokens are already forgotten locally
+                account.profile = None
+            return wipe_personal_data(self.context.paths, recordings=True)
+
+        self._start(wipe, lambda _report: self._render_account())
+
+    def _render_account(self) -> None:
+        profile = self.account.profile if self.account is not None else None
+        masked = mask(profile.phone[-11:]) if profile is not None else None
+        self.home_page.set_account(masked)
+        self.settings_page.set_account(masked)
 
     def _render_network_label(self) -> None:
         status = self.network_status

@@ -31,4 +31,6 @@ QStatusBar { background: #FFFFFF; border-top: 1px solid #E1E5EF; }
 QLabel#networkOnline { color: #1E8E3E; }
 QLabel#networkOffline { color: #C62828; }
 QLabel#networkChecking { color: #4A5572; }
+QLabel#formMessage[error="true"] { color: #C62828; }
+QLabel#formMessage[error="false"] { color: #1E8E3E; }
 """

@@ -38,9 +38,20 @@ class FunctionWorker(QObject):
 
 
 class JobThread(QObject):
-    """A QThread hosting one FunctionWorker; the owner keeps it until `done` fires."""
+    """A QThread hosting one FunctionWorker; the owner keeps it until `done` fires.
+
+    Signals:
+        succeeded(object): the job's result, emitted on the thread that owns this object.
+        errored(object): the job's exception, likewise.
+        done(): the thread has finished.
+
+    The relay through this object matters: a plain function or lambda connected straight to the
+    worker's signals would run on the worker thread (it has no thread of its own to queue to).
+    """
 
     done = Signal()
+    succeeded = Signal(object)
+    errored = Signal(object)
 
     def __init__(self, job: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +62,16 @@ class JobThread(QObject):
         self.worker.finished.connect(self._thread.quit)
         self.worker.failed.connect(self._thread.quit)
         self._thread.finished.connect(self.done)
+        self.worker.finished.connect(self._relay_success)
+        self.worker.failed.connect(self._relay_failure)
+
+    @Slot(object)
+    def _relay_success(self, result: object) -> None:
+        self.succeeded.emit(result)
+
+    @Slot(object)
+    def _relay_failure(self, error: object) -> None:
+        self.errored.emit(error)
 
     def start(self) -> None:
         self._thread.start()
@@ -60,3 +81,17 @@ class JobThread(QObject):
 
     def wait(self, timeout_ms: int) -> bool:
         return self._thread.wait(timeout_ms)
+
+
+def start_job(
+    parent: QObject,
+    job: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Any], None],
+) -> JobThread:
+    """Run `job` off the UI thread; its result or exception comes back through the callbacks."""
+    runner = JobThread(job, parent)
+    runner.succeeded.connect(on_done)
+    runner.errored.connect(on_failed)
+    runner.start()
+    return runner

@@ -21,6 +21,141 @@
     </message>
 </context>
 <context>
+    <name>AccountSecurityDialog</name>
+    <message>
+        <source>账号安全</source>
+        <translation>Account security</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>更换登录手机号：验证码会发送到新手机号，验证后新手机号即为您的账号。</source>
+        <translation>Change the phone number you log in with: a code goes to the new number; once verified, the new number is your account.</translation>
+    </message>
+    <message>
+        <source>新的 11 位手机号</source>
+        <translation>New 11-digit phone number</translation>
+    </message>
+    <message>
+        <source>确认修改</source>
+        <translation>Confirm change</translation>
+    </message>
+    <message>
+        <source>修改账号</source>
+        <translation>Change account</translation>
+    </message>
+    <message>
+        <source>把平台保存的您的全部信息、本机的同意记录和操作日志导出为一个 JSON 文件，保存到您选择的位置。</source>
+        <translation>Export everything the platform holds about you, this computer's consent records and the operation log as one JSON file, saved where you choose.</translation>
+    </message>
+    <message>
+        <source>导出我的数据…</source>
+        <translation>Export my data…</translation>
+    </message>
+    <message>
+        <source>导出我的数据</source>
+        <translation>Export my data</translation>
+    </message>
+    <message>
+        <source>注销后，平台会删除您的账号、考试记录和已上传的视频与照片，本机上该账号的数据也会被清除，且无法恢复。为确认是您本人操作，验证码会发送到您当前的手机号。</source>
+        <translation>After deletion the platform deletes your account, exam records and uploaded videos and photos, and this computer's data of the account is wiped. This cannot be undone. To confirm it is you, a code is sent to your current phone number.</translation>
+    </message>
+    <message>
+        <source>我已了解注销后数据无法恢复</source>
+        <translation>I understand that deleted data cannot be recovered</translation>
+    </message>
+    <message>
+        <source>注销账号</source>
+        <translation>Delete account</translation>
+    </message>
+    <message>
+        <source>撤回同意后，本程序将停止处理您的个人信息：退出登录，并清除本机保存的个人数据。</source>
+        <translation>Once you withdraw consent, the app stops processing your personal information: it logs you out and wipes the personal data kept on this computer.</translation>
+    </message>
+    <message>
+        <source>本机还有 {0} 个录制文件，也会被删除；如需保留，请先完成上传。</source>
+        <translation> There are still {0} recordings on this computer; they will be deleted too. To keep them, finish uploading first.</translation>
+    </message>
+    <message>
+        <source>撤回同意</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>对个人信息有疑问、意见或投诉，请联系我们：
+客服电话：400-166-8807（周一至周五 9:00–18:00）
+电子邮件：xiaoyibang@zego.im
+我们会在验证您的身份后 15 个工作日内答复。</source>
+        <translation>For questions, comments or complaints about personal information, contact us:
+Customer service: 400-166-8807 (Mon–Fri 9:00–18:00)
+E-mail: xiaoyibang@zego.im
+We reply within 15 working days after verifying your identity.</translation>
+    </message>
+    <message>
+        <source>联系我们</source>
+        <translation>Contact us</translation>
+    </message>
+    <message>
+        <source>手机号已修改为 {0}。</source>
+        <translation>The phone number is now {0}.</translation>
+    </message>
+    <message>
+        <source>已导出到：{0}</source>
+        <translation>Exported to: {0}</translation>
+    </message>
+    <message>
+        <source>请先勾选“我已了解注销后数据无法恢复”。</source>
+        <translation>Please tick “I understand that deleted data cannot be recovered” first.</translation>
+    </message>
+    <message>
+        <source>确定要撤回同意吗？</source>
+        <translation>Do you really want to withdraw your consent?</translation>
+    </message>
+    <message>
+        <source>验证码已发送，5 分钟内有效。</source>
+        <translation>Code sent; it is valid for 5 minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>BirthDateDialog</name>
+    <message>
+        <source>考生出生日期</source>
+        <translation>Candidate's date of birth</translation>
+    </message>
+    <message>
+        <source>请填写考生本人的出生日期。它只用于未成年人保护：未满十四周岁的考生需要监护人同意后才能使用。</source>
+        <translation>Please enter the candidate's own date of birth. It is used only to protect minors: candidates under 14 need a guardian's consent before using the app.</translation>
+    </message>
+    <message>
+        <source>出生日期(&amp;B)</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>下一步(&amp;N)</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>请填写正确的出生日期。</source>
+        <translation>Please enter a valid date of birth.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeButton</name>
+    <message>
+        <source>获取验证码</source>
+        <translation>Get code</translation>
+    </message>
+    <message>
+        <source>重新获取</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>重新获取（{0} 秒）</source>
+        <translation>Send again ({0} s)</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>隐私政策</source>
@@ -96,6 +231,89 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>请输入正确的手机号：中国大陆 11 位手机号，例如 138 1234 5678。</source>
+        <translation>Please enter a valid phone number: an 11-digit mainland-China mobile number, e.g. 138 1234 5678.</translation>
+    </message>
+    <message>
+        <source>出现了意外错误，请稍后重试。</source>
+        <translation>Something unexpected went wrong. Please try again later.</translation>
+    </message>
+    <message>
+        <source>无法连接考试平台，请检查网络后重试。</source>
+        <translation>The exam platform cannot be reached. Please check your network and try again.</translation>
+    </message>
+    <message>
+        <source>考试平台响应超时，请稍后重试。</source>
+        <translation>The exam platform took too long to answer. Please try again later.</translation>
+    </message>
+    <message>
+        <source>操作太频繁，请稍后再试。</source>
+        <translation>Too many attempts. Please try again later.</translation>
+    </message>
+    <message>
+        <source>今天获取验证码的次数已用完，请明天再试。</source>
+        <translation>No more codes can be sent today. Please try again tomorrow.</translation>
+    </message>
+    <message>
+        <source>验证码不正确，请检查后重新输入。</source>
+        <translation>The code is not correct. Please check it and enter it again.</translation>
+    </message>
+    <message>
+        <source>验证码已过期（有效期 5 分钟），请重新获取。</source>
+        <translation>The code has expired (codes are valid for 5 minutes). Please request a new one.</translation>
+    </message>
+    <message>
+        <source>验证码输错次数太多，已失效，请重新获取。</source>
+        <translation>The code was entered wrongly too many times and no longer works. Please request a new one.</translation>
+    </message>
+    <message>
+        <source>请先获取验证码。</source>
+        <translation>Please request a code first.</translation>
+    </message>
+    <message>
+        <source>请先登录。</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>登录已过期，请重新登录。</source>
+        <translation>Your login has expired. Please log in again.</translation>
+    </message>
+    <message>
+        <source>没有权限进行此操作。</source>
+        <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>没有找到相关信息。</source>
+        <translation>Nothing was found.</translation>
+    </message>
+    <message>
+        <source>请先缴纳考试费用。</source>
+        <translation>Please pay the exam fee first.</translation>
+    </message>
+    <message>
+        <source>该操作与现有信息冲突（例如该手机号已被使用）。</source>
+        <translation>This conflicts with existing information (for example, the phone number is already in use).</translation>
+    </message>
+    <message>
+        <source>提交的信息不完整或格式不正确。</source>
+        <translation>Some information is missing or in the wrong format.</translation>
+    </message>
+    <message>
+        <source>考试平台暂时出现故障，请稍后重试。</source>
+        <translation>The exam platform has a temporary fault. Please try again later.</translation>
+    </message>
+    <message>
+        <source>考试平台返回了无法识别的内容，请稍后重试。</source>
+        <translation>The exam platform sent an answer the app does not understand. Please try again later.</translation>
+    </message>
+    <message>
+        <source>操作太频繁，请在 {0} 秒后再试。</source>
+        <translation>Too many attempts. Please try again in {0} s.</translation>
+    </message>
+</context>
+<context>
     <name>ExamsPage</name>
     <message>
         <source>我的考试</source>
@@ -107,6 +325,77 @@
     </message>
 </context>
 <context>
+    <name>GuardianConsentDialog</name>
+    <message>
+        <source>监护人同意</source>
+        <translation>Guardian's consent</translation>
+    </message>
+    <message>
+        <source>考生未满十八周岁。请监护人（如父母）阅读《儿童隐私保护声明》，验证手机号后代为同意。</source>
+        <translation>The candidate is under 18. A guardian (such as a parent) please read the Children's Privacy Statement, verify their phone number and agree on the candidate's behalf.</translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <source>其他监护人</source>
+        <translation>Other guardian</translation>
+    </message>
+    <message>
+        <source>监护人的 11 位手机号</source>
+        <translation>Guardian's 11-digit phone number</translation>
+    </message>
+    <message>
+        <source>监护人姓名(&amp;N)</source>
+        <translation>Guardian's &amp;name</translation>
+    </message>
+    <message>
+        <source>与考生关系(&amp;R)</source>
+        <translation>&amp;Relationship to the candidate</translation>
+    </message>
+    <message>
+        <source>监护人手机号(&amp;P)</source>
+        <translation>Guardian's &amp;phone</translation>
+    </message>
+    <message>
+        <source>验证码(&amp;C)</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>我是考生的监护人，已阅读并同意《隐私政策》和《儿童隐私保护声明》(&amp;G)</source>
+        <translation>I am the candidate's &amp;guardian and have read and agree to the Privacy Policy and the Children's Privacy Statement</translation>
+    </message>
+    <message>
+        <source>稍后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>同意并提交(&amp;S)</source>
+        <translation>Agree and &amp;submit</translation>
+    </message>
+    <message>
+        <source>验证码已发送到监护人手机，5 分钟内有效。</source>
+        <translation>A code was sent to the guardian's phone; it is valid for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>请填写监护人姓名。</source>
+        <translation>Please enter the guardian's name.</translation>
+    </message>
+    <message>
+        <source>请输入监护人手机收到的 6 位验证码。</source>
+        <translation>Please enter the 6-digit code the guardian's phone received.</translation>
+    </message>
+    <message>
+        <source>请监护人勾选同意后再提交。</source>
+        <translation>Guardian, please tick the box to agree before submitting.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>欢迎使用艺术评价</source>
@@ -115,6 +404,18 @@
     <message>
         <source>首页</source>
         <translation>Home</translation>
+    </message>
+    <message>
+        <source>您还没有登录。登录后可以查看考试、录制和上传。</source>
+        <translation>You are not logged in. Log in to see your exams, record and upload.</translation>
+    </message>
+    <message>
+        <source>已登录：{0}</source>
+        <translation>Logged in: {0}</translation>
+    </message>
+    <message>
+        <source>登录(&amp;L)</source>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>在家或在考点完成艺术考级视频录制：按下面的步骤操作，每一步都会提示您需要做什么。</source>
@@ -177,6 +478,57 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>请使用报名时登记的手机号登录。手机号即您的账号。</source>
+        <translation>Please log in with the phone number you registered with. Your phone number is your account.</translation>
+    </message>
+    <message>
+        <source>11 位手机号</source>
+        <translation>11-digit phone number</translation>
+    </message>
+    <message>
+        <source>手机号(&amp;P)</source>
+        <translation>&amp;Phone number</translation>
+    </message>
+    <message>
+        <source>6 位验证码</source>
+        <translation>6-digit code</translation>
+    </message>
+    <message>
+        <source>验证码(&amp;C)</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登录(&amp;L)</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>您没有允许“登录”权限，无法发送验证码。可在“我的 · 设置 · 隐私”中允许。</source>
+        <translation>You did not allow the “Log in” permission, so no code can be sent. You can allow it in “Me · Settings · Privacy”.</translation>
+    </message>
+    <message>
+        <source>正在发送验证码…</source>
+        <translation>Sending the code…</translation>
+    </message>
+    <message>
+        <source>验证码已发送，5 分钟内有效。</source>
+        <translation>Code sent; it is valid for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>正在登录…</source>
+        <translation>Logging in…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>正在检测网络…</source>
@@ -189,6 +541,10 @@
     <message>
         <source>网络：未检测</source>
         <translation>Network: not checked</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
     </message>
     <message>
         <source>● 离线：您未允许使用网络</source>
@@ -237,6 +593,29 @@
     <message>
         <source>演示模式</source>
         <translation>Demo mode</translation>
+    </message>
+</context>
+<context>
+    <name>MinorsFlow</name>
+    <message>
+        <source>谁来同意？</source>
+        <translation>Who agrees?</translation>
+    </message>
+    <message>
+        <source>考生已满十四周岁、未满十八周岁：可以由考生本人同意，也可以请监护人同意。</source>
+        <translation>The candidate is 14 to 17: the candidate may agree themself, or ask a guardian to agree.</translation>
+    </message>
+    <message>
+        <source>我自己同意</source>
+        <translation>I agree myself</translation>
+    </message>
+    <message>
+        <source>请监护人同意</source>
+        <translation>Ask my guardian</translation>
+    </message>
+    <message>
+        <source>无法提交</source>
+        <translation>Could not submit</translation>
     </message>
 </context>
 <context>
@@ -404,7 +783,7 @@
     </message>
     <message>
         <source>获取验证码</source>
-        <translation>Get verification code</translation>
+        <translation>Get code</translation>
     </message>
     <message>
         <source>向您的手机号发送验证码，以验证身份。</source>
@@ -484,6 +863,30 @@
         <translation>Privacy · Permissions</translation>
     </message>
     <message>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>账号安全…</source>
+        <translation>Account security…</translation>
+    </message>
+    <message>
+        <source>已登录：{0}</source>
+        <translation>Logged in: {0}</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
         <source>已允许</source>
         <translation>Allowed</translation>
     </message>
@@ -535,6 +938,17 @@ An error report was saved on this computer: {1}</translation>
     <message>
         <source>查看每个录制文件的上传进度、速度和状态；断网或关机后会从中断处继续上传。</source>
         <translation>See each take's upload progress, speed and state; uploads resume where they stopped after a lost connection or a shutdown.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>导出我的数据</source>
+        <translation>Export my data</translation>
+    </message>
+    <message>
+        <source>6 位验证码</source>
+        <translation>6-digit code</translation>
     </message>
 </context>
 </TS>

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from artreview_desktop.ui.pages.base import Page, card
 
 
 class HomePage(Page):
+    """Signals:
+    login_requested(): the candidate pressed 登录.
+    """
+
+    login_requested = Signal()
+
     def __init__(self, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.demo = demo
+        self.phone_masked: str | None = None
         self.subtitle = QLabel()
         self.subtitle.setObjectName("pageSubtitle")
         self.subtitle.setWordWrap(True)
@@ -20,6 +28,13 @@ class HomePage(Page):
         self.demo_note.setWordWrap(True)
         self.demo_note.setVisible(demo)
         self.layout_.addWidget(self.demo_note)
+        account_row = QHBoxLayout()
+        self.account_label = QLabel()
+        self.login_button = QPushButton()
+        self.login_button.clicked.connect(self.login_requested)
+        account_row.addWidget(self.account_label, 1)
+        account_row.addWidget(self.login_button)
+        self.layout_.addLayout(account_row)
 
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -50,8 +65,21 @@ class HomePage(Page):
     def nav_title(self) -> str:
         return self.tr("首页")
 
+    def set_account(self, phone_masked: str | None) -> None:
+        self.phone_masked = phone_masked
+        self._render_account()
+
+    def _render_account(self) -> None:
+        if self.phone_masked is None:
+            self.account_label.setText(self.tr("您还没有登录。登录后可以查看考试、录制和上传。"))
+        else:
+            self.account_label.setText(self.tr("已登录：{0}").format(self.phone_masked))
+        self.login_button.setText(self.tr("登录(&L)"))
+        self.login_button.setVisible(self.phone_masked is None)
+
     def retranslate(self) -> None:
         super().retranslate()
+        self._render_account()
         self.subtitle.setText(
             self.tr("在家或在考点完成艺术考级视频录制：按下面的步骤操作，每一步都会提示您需要做什么。")
         )

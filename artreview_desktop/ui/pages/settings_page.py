@@ -30,10 +30,32 @@ class SettingsPage(Page):
 
     language_requested = Signal(str)
     about_requested = Signal()
+    login_requested = Signal()
+    logout_requested = Signal()
+    account_security_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.phone_masked: str | None = None
+        account_frame, account_layout = card(self)
+        self.account_title = QLabel()
+        self.account_title.setObjectName("cardTitle")
+        self.account_label = QLabel()
+        account_row = QHBoxLayout()
+        account_row.addWidget(self.account_label, 1)
+        self.login_button = QPushButton()
+        self.logout_button = QPushButton()
+        self.security_button = QPushButton()
+        for button in (self.security_button, self.logout_button, self.login_button):
+            account_row.addWidget(button)
+        account_layout.addWidget(self.account_title)
+        account_layout.addLayout(account_row)
+        self.layout_.addWidget(account_frame)
+        self.login_button.clicked.connect(self.login_requested)
+        self.logout_button.clicked.connect(self.logout_requested)
+        self.security_button.clicked.connect(self.account_security_requested)
+
         frame, layout = card(self)
         self.form = QFormLayout()
         self.language_label = QLabel()
@@ -114,7 +136,25 @@ class SettingsPage(Page):
             button.setText(self.tr("打开"))
         self.about_button.setText(self.tr("关于艺术评价(&A)"))
         self.privacy_title.setText(self.tr("隐私 · 权限"))
+        self.account_title.setText(self.tr("账号"))
+        self.login_button.setText(self.tr("登录"))
+        self.logout_button.setText(self.tr("退出登录"))
+        self.security_button.setText(self.tr("账号安全…"))
+        self.render_account()
         self.render_permissions()
+
+    def set_account(self, phone_masked: str | None) -> None:
+        self.phone_masked = phone_masked
+        self.render_account()
+
+    def render_account(self) -> None:
+        logged_in = self.phone_masked is not None
+        self.account_label.setText(
+            self.tr("已登录：{0}").format(self.phone_masked) if logged_in else self.tr("未登录")
+        )
+        self.login_button.setVisible(not logged_in)
+        self.logout_button.setVisible(logged_in)
+        self.security_button.setVisible(logged_in)
 
     def on_enter(self) -> None:
         self.render_permissions()

@@ -1,0 +1,326 @@
+"""Login, minors' consent and account security, driven through the widgets against the real
+reference platform on loopback."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from artreview_desktop.core.account import AccountService
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.network import check_platform
+from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.platform.tokens import MemoryTokenStore
+from artreview_desktop.core.privacy.consent import Action, Document
+from artreview_desktop.core.privacy.permissions import Permission
+from artreview_desktop.ui.login import LoginDialog
+from artreview_desktop.ui.main_window import MainWindow
+from artreview_desktop.ui.minors import BirthDateDialog, GuardianConsentDialog
+from artreview_desktop.ui.permissions import PermissionPrompt
+from artreview_platform.embedded import EmbeddedPlatform
+from tests.ui.conftest import type_text
+
+PHONE = "13800138002"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform, tmp_path: Path) -> MainWindow:
+    context.api_url = demo_platform.api_url
+    account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
+                             context.consent_ledger)
+    main = MainWindow(context, account=account, choose_path=lambda _parent, _suggested: str(tmp_path / "me.json"))
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def _open_login(window: MainWindow) -> LoginDialog:
+    window.home_page.login_button.click()
+    dialog = window.login_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _request_code(qtbot: QtBot, window: MainWindow, dialog: LoginDialog, phone: str) -> None:
+    type_text(dialog.phone_edit, phone)
+    if window.context.permissions.decision(Permission.LOGIN_SMS).value == "not_asked":
+        with qtbot.waitSignal(window.permission_gate.prompt_shown, timeout=3000) as shown:
+            dialog.send_code_button.click()
+        prompt: PermissionPrompt = shown.args[0]
+        assert prompt.spec.permission is Permission.LOGIN_SMS
+        prompt.allow_button.click()
+    else:
+        dialog.send_code_button.click()
+
+
+def _log_in(qtbot: QtBot, window: MainWindow, platform: EmbeddedPlatform, phone: str = PHONE) -> None:
+    dialog = _open_login(window)
+    _request_code(qtbot, window, dialog, phone)
+    qtbot.waitUntil(lambda: dialog.send_code_button.counting, timeout=10_000)
+    assert "已发送" in dialog.message.text()
+    type_text(dialog.code_edit, platform.latest_sms_code(phone))
+    with qtbot.waitSignal(dialog.logged_in, timeout=10_000):
+        dialog.login_button.click()
+
+
+def _answer_birth_date(qtbot: QtBot, window: MainWindow, born: date) -> None:
+    qtbot.waitUntil(lambda: isinstance(window.minors_flow and window.minors_flow.dialog, BirthDateDialog),
+                    timeout=5000)
+    assert window.minors_flow is not None
+    dialog = window.minors_flow.dialog
+    assert isinstance(dialog, BirthDateDialog)
+    dialog.date_edit.setDate(QDate(born.year, born.month, born.day))
+    dialog.next_button.click()
+
+
+def test_adult_login_end_to_end(qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform) -> None:
+    _log_in(qtbot, window, demo_platform)
+    _answer_birth_date(qtbot, window, date(1990, 5, 5))
+    assert window.minors_flow is not None
+    with qtbot.waitSignal(window.minors_flow.finished, timeout=10_000) as done:
+        pass
+    assert done.args[0] is not None
+    assert window.home_page.account_label.text() == "已登录：138****8002"
+    assert window.settings_page.logout_button.isVisibleTo(window.settings_page)
+    assert window.account is not None
+    consents = window.account.client.export_data()["consents"]
+    assert consents[-1]["age_band"] == "adult" and consents[-1]["accepted"] is True
+    assert window.context.oplog.entries()[-1]["action"] == "login"
+
+
+def test_invalid_phone_is_refused_before_any_request(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform
+) -> None:
+    dialog = _open_login(window)
+    type_text(dialog.phone_edit, "1234")
+    dialog.send_code_button.click()
+    assert "11 位手机号" in dialog.message.text()
+    assert window.permission_gate.current_prompt is None
+    assert demo_platform.sms_messages() == []
+
+
+def test_wrong_code_then_rate_limit(qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform) -> None:
+    dialog = _open_login(window)
+    _request_code(qtbot, window, dialog, PHONE)
+    qtbot.waitUntil(lambda: dialog.send_code_button.counting, timeout=10_000)
+    right = demo_platform.latest_sms_code(PHONE)
+    type_text(dialog.code_edit, "000000" if right != "000000" else "111111")
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: "验证码不正确" in dialog.message.text(), timeout=10_000)
+    dialog.reject()
+
+    again = _open_login(window)  # a second dialog asks again within the 60 s
+    _request_code(qtbot, window, again, PHONE)
+    qtbot.waitUntil(lambda: "频繁" in again.message.text(), timeout=10_000)
+    assert again.send_code_button.isEnabled()
+
+
+def test_expired_code(qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform) -> None:
+    dialog = _open_login(window)
+    _request_code(qtbot, window, dialog, PHONE)
+    qtbot.waitUntil(lambda: dialog.send_code_button.counting, timeout=10_000)
+    demo_platform.clock.advance(301)
+    type_text(dialog.code_edit, demo_platform.latest_sms_code(PHONE))
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: "过期" in dialog.message.text(), timeout=10_000)
+
+
+def test_platform_down_is_explained(qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform) -> None:
+    demo_platform.stop()
+    dialog = _open_login(window)
+    _request_code(qtbot, window, dialog, PHONE)
+    qtbot.waitUntil(lambda: "无法连接考试平台" in dialog.message.text(), timeout=15_000)
+
+
+def test_twelve_year_old_with_guardian_consent(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform
+) -> None:
+    _log_in(qtbot, window, demo_platform)
+    twelve = date(date.today().year - 12, 1, 1)
+    _answer_birth_date(qtbot, window, twelve)
+    assert window.minors_flow is not None
+    qtbot.waitUntil(lambda: isinstance(window.minors_flow.dialog, GuardianConsentDialog), timeout=5000)  # type: ignore[union-attr]
+    guardian = window.minors_flow.dialog
+    assert isinstance(guardian, GuardianConsentDialog)
+    demo_platform.clock.advance(61)
+    type_text(guardian.name_edit, "王芳")
+    type_text(guardian.phone_edit, "13900139002")
+    guardian.code_button.click()
+    qtbot.waitUntil(lambda: guardian.code_button.counting, timeout=10_000)
+    type_text(guardian.code_edit, demo_platform.latest_sms_code("13900139002", "guardian"))
+    guardian.submit_button.click()
+    assert "勾选" in guardian.message.text()  # nothing pre-ticked: the guardian must agree
+    guardian.agree_box.setChecked(True)
+    with qtbot.waitSignal(window.minors_flow.finished, timeout=10_000) as done:
+        guardian.submit_button.click()
+    status = done.args[0]
+    assert status is not None and status.guardian_verified
+    assert status.may_collect_exam_data(date.today())
+    latest = window.context.consent_ledger.latest(Document.CHILDREN_STATEMENT)
+    assert latest is not None and latest.guardian_verified
+    consents = window.account.client.export_data()["consents"]  # type: ignore[union-attr]
+    assert consents[-1]["age_band"] == "under14"
+
+
+def test_twelve_year_old_without_guardian_collects_nothing(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform
+) -> None:
+    _log_in(qtbot, window, demo_platform)
+    _answer_birth_date(qtbot, window, date(date.today().year - 12, 3, 3))
+    assert window.minors_flow is not None
+    qtbot.waitUntil(lambda: isinstance(window.minors_flow.dialog, GuardianConsentDialog), timeout=5000)  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.minors_flow.finished, timeout=5000) as done:
+        window.minors_flow.dialog.cancel_button.click()  # type: ignore[union-attr]
+    assert done.args[0] is None
+    assert window.minor_status is None
+    assert window.account is not None and window.account.profile is not None
+    assert window.context.minor_records.load(window.account.profile.account_id) is None
+    consents = window.account.client.export_data()["consents"]
+    assert consents == []  # no consent was recorded for the child
+
+
+def _open_security(qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform):  # type: ignore[no-untyped-def]
+    _log_in(qtbot, window, demo_platform)
+    _answer_birth_date(qtbot, window, date(1985, 1, 1))
+    qtbot.waitUntil(lambda: window.minor_status is not None, timeout=10_000)
+    window.show_page(window.pages.index(window.settings_page))
+    window.settings_page.security_button.click()
+    dialog = window.security_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_change_phone_export_and_logout(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform, tmp_path: Path
+) -> None:
+    dialog = _open_security(qtbot, window, demo_platform)
+    demo_platform.clock.advance(61)
+    type_text(dialog.new_phone_edit, "13700137002")
+    dialog.change_code_button.click()
+    qtbot.waitUntil(lambda: dialog.change_code_button.counting, timeout=10_000)
+    type_text(dialog.change_code_edit, demo_platform.latest_sms_code("13700137002", "change_phone"))
+    with qtbot.waitSignal(dialog.phone_changed, timeout=10_000):
+        dialog.change_button.click()
+    assert window.settings_page.account_label.text() == "已登录：137****7002"
+
+    dialog.export_button.click()
+    target = tmp_path / "me.json"
+    qtbot.waitUntil(lambda: "已导出" in dialog.message.text(), timeout=10_000)
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["platform"]["account"]["phone"].endswith("13700137002")
+    assert exported["local_consent_ledger"][0]["document"] == "privacy_policy"
+    assert exported["local_operation_log"][-1]["action"] == "login"
+    dialog.reject()
+
+    window.settings_page.logout_button.click()
+    qtbot.waitUntil(lambda: window.settings_page.account_label.text() == "未登录", timeout=10_000)
+    assert window.account is not None and window.account.client.tokens.load() is None
+
+
+def test_delete_account_wipes_this_machine(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform
+) -> None:
+    dialog = _open_security(qtbot, window, demo_platform)
+    paths = window.context.paths
+    (paths.recordings_dir / "take-1.mp4").parent.mkdir(parents=True, exist_ok=True)
+    (paths.recordings_dir / "take-1.mp4").write_bytes(b"video")
+    demo_platform.clock.advance(61)
+    dialog.delete_code_button.click()
+    qtbot.waitUntil(lambda: dialog.delete_code_button.counting, timeout=10_000)
+    type_text(dialog.delete_code_edit, demo_platform.latest_sms_code(PHONE, "delete_account"))
+    dialog.delete_button.click()
+    assert "勾选" in dialog.message.text()
+    dialog.delete_confirm.setChecked(True)
+    with qtbot.waitSignal(dialog.account_deleted, timeout=10_000):
+        dialog.delete_button.click()
+    qtbot.waitUntil(lambda: window.settings_page.account_label.text() == "未登录", timeout=10_000)
+    assert not (paths.recordings_dir / "take-1.mp4").exists()
+    assert not (paths.data_dir / "accounts").exists() or not any((paths.data_dir / "accounts").rglob("*"))
+    assert window.context.permissions.decision(Permission.LOGIN_SMS).value == "not_asked"
+
+
+def test_withdraw_consent_stops_processing(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform
+) -> None:
+    dialog = _open_security(qtbot, window, demo_platform)
+    account = window.account
+    assert account is not None
+    with qtbot.waitSignal(dialog.consent_withdrawn, timeout=10_000):
+        dialog.withdraw_consent_now()
+    qtbot.waitUntil(lambda: window.settings_page.account_label.text() == "未登录", timeout=10_000)
+    assert window.restricted
+    latest = window.context.consent_ledger.latest(Document.PRIVACY_POLICY)
+    assert latest is not None and latest.action is Action.WITHDRAW
+    assert not window.context.has_current_consent()
+    assert window.context.oplog.record("anything") is False  # processing has stopped
+
+
+class _CountingHealth(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:
+        type(self).requests.append(self.path)
+        body = b'{"status": "ok"}'
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        type(self).requests.append(self.path)
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def counting_platform() -> Iterator[tuple[str, list[str]]]:
+    handler = type("Counting", (_CountingHealth,), {"requests": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/api/v1", handler.requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_before_consent_nothing_is_requested_or_written(
+    qtbot: QtBot, fresh_context: AppContext, counting_platform: tuple[str, list[str]]
+) -> None:
+    url, seen = counting_platform
+    account = AccountService(PlatformClient(url, MemoryTokenStore()), lambda: "f" * 64, fresh_context.consent_ledger)
+    window = MainWindow(fresh_context, network_check=lambda: check_platform(url), account=account)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert window.consent_dialog is not None
+    qtbot.waitExposed(window.consent_dialog)
+    window.home_page.login_button.click()  # the user pokes around before deciding
+    assert seen == []
+    assert [p for p in fresh_context.paths.data_dir.rglob("*") if p.is_file()] == []
+
+    window.consent_dialog.agree_box.setChecked(True)
+    with qtbot.waitSignal(window.permission_gate.prompt_shown, timeout=3000) as shown:
+        window.consent_dialog.agree_button.click()
+    assert window.network_checker is not None
+    with qtbot.waitSignal(window.network_checker.checked, timeout=5000):
+        shown.args[0].allow_button.click()
+    assert seen == ["/api/v1/health"]  # the network check, and nothing else
+
+
+def test_notice_for_platform_errors(qtbot: QtBot, window: MainWindow) -> None:
+    window._show_error(RuntimeError("x"))
+    assert isinstance(window.notice, QMessageBox)
+    assert window.notice.isVisible()
