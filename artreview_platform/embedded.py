@@ -134,6 +134,10 @@ class EmbeddedPlatform:
         """Mark an order paid, as POST {api_url}/dev/payment-orders/{id}/settle does."""
         return self.exams.settle_order(order_id)
 
+    def update_exam_rules(self, exam_id: str, **rules: Any) -> None:
+        """Change a registered exam's rules (tests and demos use short takes)."""
+        self.exams.update_exam_rules(exam_id, **rules)
+
     def describe(self) -> dict[str, Any]:
         """The JSON line `artreview-platform serve` prints."""
         info: dict[str, Any] = {"api_url": self.api_url, "oss_endpoint": self.oss_endpoint, "bucket": self.bucket,

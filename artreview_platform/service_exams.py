@@ -103,6 +103,20 @@ class ExamService:
             raise ApiError(404, "order_not_found", "no such payment order")
         return self._order_view(row)
 
+    def update_exam_rules(self, exam_id: str, **rules: Any) -> None:
+        """Reference platform only: change a registered exam's rules (durations, attempts…)."""
+        allowed = {"min_duration_s", "max_duration_s", "attempts_allowed", "practice_available", "identity_rule"}
+        unknown = set(rules) - allowed
+        if unknown:
+            raise ValueError(f"not an exam rule: {', '.join(sorted(unknown))}")
+        with self.core.db.tx() as conn:
+            row = conn.execute("SELECT data FROM exams WHERE id = ?", (exam_id,)).fetchone()
+            if row is None:
+                raise KeyError(exam_id)
+            data = json.loads(row["data"])
+            data.update(rules)
+            conn.execute("UPDATE exams SET data = ? WHERE id = ?", (json.dumps(data, ensure_ascii=False), exam_id))
+
     def settle_order(self, order_id: str) -> dict[str, Any]:
         """Demo only: what the payment provider's callback would do."""
         with self.core.db.tx() as conn:

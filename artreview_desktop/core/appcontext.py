@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from artreview_desktop.core.account import MinorRecords
+from artreview_desktop.core.exam import ProgressStore
 from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.privacy.consent import ConsentLedger, Document
 from artreview_desktop.core.privacy.oplog import OperationLog
@@ -28,6 +30,7 @@ class AppContext:
     policy: PolicyBundle = field(init=False)
     oplog: OperationLog = field(init=False)
     minor_records: MinorRecords = field(init=False)
+    exam_progress: ProgressStore = field(init=False)
 
     def __post_init__(self) -> None:
         privacy_dir = self.paths.data_dir / "privacy"
@@ -36,6 +39,12 @@ class AppContext:
         self.policy = PolicyBundle.load(resource("policy"))
         self.oplog = OperationLog(self.paths.data_dir / "operation-log", consented=self.has_current_consent)
         self.minor_records = MinorRecords(self.paths.data_dir / "accounts")
+        self.exam_progress = ProgressStore(self.paths.data_dir / "exams")
+
+    @property
+    def recordings_dir(self) -> Path:
+        chosen = self.settings.recording.recordings_dir
+        return Path(chosen).expanduser() if chosen else self.paths.recordings_dir
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)

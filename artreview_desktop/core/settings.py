@@ -52,7 +52,9 @@ class GeneralSettings:
 @dataclass
 class RecordingSettings:
     recordings_dir: str = _setting("", "Folder for recorded takes; empty means the app's data folder.")
-    camera: str = _setting("0", "Camera: a device index, or a video file used as the camera.")
+    camera: str = _setting(
+        "auto", "Camera: 'auto' (the first camera, else a demo pattern), a device index, 'demo', or a video file."
+    )
     microphone: str = _setting("default", "Microphone device name, 'default', or 'none'.")
     preset: str = _setting("auto", "x264 preset; 'auto' measures this machine first.", choices=PRESETS)
 

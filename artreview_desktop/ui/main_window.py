@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -23,9 +25,14 @@ from PySide6.QtWidgets import (
 from artreview_desktop import __version__
 from artreview_desktop.core.account import AccountService, MinorStatus
 from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.capture import QualityChoice
+from artreview_desktop.core.devices import CaptureSetup, build_capture
+from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord
 from artreview_desktop.core.network import NetworkStatus
 from artreview_desktop.core.phone import mask
-from artreview_desktop.core.privacy.consent import Document
+from artreview_desktop.core.platform.models import Exam
+from artreview_desktop.core.privacy.consent import Actor, Document
+from artreview_desktop.core.privacy.minors import AgeGroup
 from artreview_desktop.core.privacy.permissions import Decision, Permission, Trigger
 from artreview_desktop.core.privacy.wipe import count_recordings, wipe_personal_data
 from artreview_desktop.core.settings import ProblemKind
@@ -33,6 +40,10 @@ from artreview_desktop.ui.about import AboutDialog
 from artreview_desktop.ui.account_security import AccountSecurityDialog, PathChooser, choose_save_path
 from artreview_desktop.ui.consent import ConsentDialog
 from artreview_desktop.ui.errors import platform_error_text
+from artreview_desktop.ui.exam.exams_page import ExamsPage
+from artreview_desktop.ui.exam.instructions import InstructionsDialog
+from artreview_desktop.ui.exam.payment import PaymentDialog, settle_demo_payment
+from artreview_desktop.ui.exam.recording_page import RecordingPage
 from artreview_desktop.ui.login import LoginDialog
 from artreview_desktop.ui.minors import MinorsFlow
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
@@ -42,12 +53,11 @@ from artreview_desktop.ui.pages.restricted import PolicyOnlyPage
 from artreview_desktop.ui.pages.settings_page import SettingsPage
 from artreview_desktop.ui.pages.upcoming import (
     EquipmentCheckPage,
-    ExamsPage,
     IdPhotoPage,
-    RecordingPage,
     UploadsPage,
 )
 from artreview_desktop.ui.permissions import OsPermissions, PermissionGate
+from artreview_desktop.ui.speech import Announcer
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
@@ -67,6 +77,8 @@ class MainWindow(QMainWindow):
         os_permissions: OsPermissions | None = None,
         account: AccountService | None = None,
         choose_path: PathChooser = choose_save_path,
+        announcer: Announcer | None = None,
+        build_capture: Callable[..., CaptureSetup] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,15 +94,20 @@ class MainWindow(QMainWindow):
         self.permission_gate = PermissionGate(context.permissions, self, os_permissions)
         self.permission_gate.resolved.connect(self._on_permissions_resolved)
         self.consent_dialog: ConsentDialog | None = None
+        self.restricted_by_consent = False
         self.policy_only_page: PolicyOnlyPage | None = None
         self.resize(1180, 760)
         self.setMinimumSize(960, 640)
 
         self.home_page = HomePage(context.demo)
-        self.exams_page = ExamsPage()
+        self.exams_page = ExamsPage(lambda: self.account, context.exam_progress)
         self.photo_page = IdPhotoPage()
         self.equipment_page = EquipmentCheckPage()
-        self.recording_page = RecordingPage()
+        self.announcer = announcer or Announcer(context.settings.general.language, parent=self)
+        self.recording_page = RecordingPage(self.permission_gate, build_capture or self._build_capture, self.announcer)
+        self.quality_cache: dict[tuple[int, int, float, str], QualityChoice] = {}
+        self.payment_dialog: PaymentDialog | None = None
+        self.instructions_dialog: InstructionsDialog | None = None
         self.uploads_page = UploadsPage()
         self.settings_page = SettingsPage(context)
         self.pages: list[Page] = [
@@ -103,6 +120,11 @@ class MainWindow(QMainWindow):
         self.settings_page.logout_requested.connect(self.logout)
         self.settings_page.account_security_requested.connect(self.show_account_security)
         self.home_page.login_requested.connect(self.show_login)
+        self.exams_page.login_requested.connect(self.show_login)
+        self.exams_page.pay_requested.connect(self.show_payment)
+        self.exams_page.mode_requested.connect(self.open_exam)
+        self.recording_page.busy_changed.connect(self._on_recording_busy)
+        self.recording_page.submit_requested.connect(self.submit_take)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -216,16 +238,18 @@ class MainWindow(QMainWindow):
             self.policy_only_page.reconsider_requested.connect(self.ask_consent)
             self.policy_only_page.quit_requested.connect(self.quit_requested)
             self.stack.addWidget(self.policy_only_page)
+        self.restricted_by_consent = True
         self.navigation.setEnabled(False)
         self.stack.setCurrentWidget(self.policy_only_page)
 
     def leave_restricted_mode(self) -> None:
+        self.restricted_by_consent = False
         self.navigation.setEnabled(True)
         self.stack.setCurrentIndex(max(0, self.navigation.currentRow()))
 
     @property
     def restricted(self) -> bool:
-        return not self.navigation.isEnabled()
+        return self.restricted_by_consent
 
     def _after_consent(self) -> None:
         if self.network_checker is None or not self.context.settings.general.check_network_at_start:
@@ -342,6 +366,66 @@ class MainWindow(QMainWindow):
             return wipe_personal_data(self.context.paths, recordings=True)
 
         self._start(wipe, lambda _report: self._render_account())
+
+    # -- exams ---------------------------------------------------------------------------------
+    def _build_capture(self, **session_options: Any) -> CaptureSetup:
+        recording = self.context.settings.recording
+        return build_capture(recording.camera, recording.microphone, recording.preset, self.context.paths.cache_dir,
+                             self.quality_cache, **session_options)
+
+    def show_payment(self, exam: Exam) -> None:
+        if self.account is None or not self.account.logged_in:
+            self.show_login()
+            return
+        demo_url = self.context.api_url if self.context.demo else None
+        settle = partial(settle_demo_payment, demo_url) if demo_url else None
+        self.payment_dialog = PaymentDialog(self.account, exam, demo_settle=settle, parent=self)
+        self.payment_dialog.paid.connect(lambda _order: self.exams_page.refresh())
+        self.payment_dialog.open()
+
+    def _exam_data_allowed(self) -> bool:
+        """Minors' rule: no exam data before the age check (and a guardian's consent under 14)."""
+        if self.minor_status is not None and self.minor_status.may_collect_exam_data(date.today()):
+            return True
+        self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("需要完成年龄确认"),
+                                  self.tr("开始考试前，请先填写考生出生日期；未满十四周岁的考生需要监护人同意。"),
+                                  QMessageBox.StandardButton.Ok, self)
+        self.notice.open()
+        if self.account is not None and self.account.logged_in:
+            self._on_logged_in(self.account.profile)
+        return False
+
+    def open_exam(self, exam: Exam, mode: Mode) -> None:
+        if self.recording_page.busy or not self._exam_data_allowed():
+            return
+        session = ExamSession(exam, mode, self.context.exam_progress, self.context.recordings_dir)
+        if session.formal and session.progress.commitment_accepted_at is None:
+            minor = self.minor_status is not None and self.minor_status.group(date.today()) is not AgeGroup.ADULT
+            self.instructions_dialog = InstructionsDialog(exam, minor, self)
+            self.instructions_dialog.accepted.connect(lambda: self._commitment_accepted(session, minor))
+            self.instructions_dialog.open()
+            return
+        self._go_record(session)
+
+    def _commitment_accepted(self, session: ExamSession, minor: bool) -> None:
+        session.accept_commitment()
+        self.context.consent_ledger.record(Document.COMMITMENT_LETTER, session.exam.id,
+                                           actor=Actor.GUARDIAN if minor else Actor.SELF, scopes=("exam_rules",))
+        self.context.oplog.record("commitment_accepted", exam=session.exam.id)
+        self._go_record(session)
+
+    def _go_record(self, session: ExamSession) -> None:
+        self.recording_page.set_session(session)
+        self.show_page(self.pages.index(self.recording_page))
+
+    def _on_recording_busy(self, busy: bool) -> None:
+        """While a take runs the candidate stays on the recording page (no accidental navigation)."""
+        self.navigation.setEnabled(not busy and not self.restricted_by_consent)
+
+    def submit_take(self, session: ExamSession, take: TakeRecord) -> None:
+        self.context.oplog.record("take_submitted", exam=session.exam.id, take=str(take.number))
+        session.mark_submitted(take.number)
+        self.recording_page.set_upload_state(take.path, self.tr("已加入上传队列"))
 
     def _render_account(self) -> None:
         profile = self.account.profile if self.account is not None else None

@@ -73,7 +73,8 @@ def test_language_switch_retranslates_everything_and_is_saved(
     assert english == ["Home", "My exams", "Standard ID photo", "Equipment check", "Exam recording",
                        "Upload centre", "Me · Settings"]
     assert window.home_page.heading.text() == "Welcome to ArtReview"
-    assert window.exams_page.notice.text() == "This feature is not available in this version yet."
+    assert window.settings_page.about_button.text() == "&About ArtReview"
+    assert window.exams_page.status.text() == "Log in to see the exams you registered for."
     assert window.windowTitle() == "ArtReview · Exam recording"
     assert SettingsStore(context.paths.settings_file).load().settings.general.language == "en"
 

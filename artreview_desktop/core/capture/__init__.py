@@ -38,12 +38,13 @@ from artreview_desktop.core.capture.recovery import (
     find_unfinished_takes,
     recover_take,
 )
-from artreview_desktop.core.capture.takes import RecordingStats, StopReason, TakeResult
+from artreview_desktop.core.capture.takes import AudioLevel, RecordingStats, StopReason, TakeResult
 from artreview_desktop.core.capture.watermark import Watermark
 
 __all__ = [
     "PRESETS",
     "AudioBlock",
+    "AudioLevel",
     "CameraInfo",
     "CameraSource",
     "CaptureError",

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import av
+import numpy as np
 
 from artreview_desktop.core.capture.clock import TakeClock
 from artreview_desktop.core.capture.disk import DiskGuard
@@ -47,7 +48,7 @@ from artreview_desktop.core.capture.protocols import (
     MicrophoneSource,
     MonotonicClock,
 )
-from artreview_desktop.core.capture.takes import RecordingStats, StopReason, TakeResult
+from artreview_desktop.core.capture.takes import AudioLevel, RecordingStats, StopReason, TakeResult
 from artreview_desktop.core.capture.watermark import Watermark
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ class RecordingSession:
         self._first_frame_sent = False
         self._camera_ready = threading.Event()
         self._microphone_ready = threading.Event()
+        self._audio_level = AudioLevel(0.0, 0.0)
 
     # -- devices -------------------------------------------------------------------------------
 
@@ -157,9 +159,26 @@ class RecordingSession:
         """The newest camera image (for a preview), recording or not."""
         return self._latest
 
+    def audio_level(self) -> AudioLevel:
+        """RMS and peak (0..1) of the newest microphone block: the level meter's reading."""
+        return self._audio_level
+
+    def mark_interruption(self, what: str, detail: str = "") -> bool:
+        """Put an event (window hidden, focus lost, screen locked…) on the running take's timeline."""
+        if not self._recording.is_set():
+            return False
+        with self._lock:
+            self._interruptions.append({"what": what, "detail": detail,
+                                        "at_media_seconds": round(self._stats.media_seconds, 3),
+                                        "at_wall": round(time.time(), 3)})
+        return True
+
     def _on_audio(self, block: AudioBlock) -> None:
         self._last_audio_at = block.arrived_at
         self._microphone_ready.set()
+        samples = np.asarray(block.samples, dtype=np.float32)
+        if samples.size:
+            self._audio_level = AudioLevel(float(np.sqrt(np.mean(samples * samples))), float(np.max(np.abs(samples))))
         if not self._recording.is_set():
             return
         if block.overflowed:

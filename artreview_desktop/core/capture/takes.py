@@ -34,6 +34,14 @@ class RecordingStats:
 
 
 @dataclass(frozen=True)
+class AudioLevel:
+    """The microphone's loudness, 0..1 of full scale."""
+
+    rms: float
+    peak: float
+
+
+@dataclass(frozen=True)
 class TakeResult:
     path: Path
     manifest_path: Path

@@ -1,0 +1,1 @@
+"""The exam flow: my exams, payment, instructions, recording and review."""
