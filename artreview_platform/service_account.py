@@ -142,6 +142,7 @@ class AccountService:
         for consent in consents:
             consent["scopes"] = json.loads(consent["scopes"])
             consent["guardian"] = json.loads(consent["guardian"]) if consent["guardian"] else None
+            consent["accepted"] = bool(consent["accepted"])
         submissions = rows("SELECT * FROM submissions WHERE account_id = ?")
         for submission in submissions:
             submission["manifest"] = json.loads(submission["manifest"])
