@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from artreview_desktop.core.capture import UnfinishedTake, find_unfinished_takes, recover_take
 from artreview_desktop.core.fileutil import atomic_write_json
 from artreview_desktop.core.platform.models import Exam
 
@@ -231,7 +232,8 @@ class ExamSession:
 
     def submittable(self) -> list[TakeRecord]:
         """Formal takes long enough to submit (practice takes are never submitted)."""
-        return [t for t in self.takes() if self.formal and not t.too_short and Path(t.path).exists()]
+        return [t for t in self.takes() if self.formal and not t.too_short
+                and t.duration_s >= self.exam.min_duration_s and Path(t.path).exists()]
 
     def mark_submitted(self, number: int) -> TakeRecord:
         for index, take in enumerate(self.progress.takes):
@@ -246,3 +248,37 @@ class ExamSession:
 
     def back_to_ready(self) -> None:
         self.phase = Phase.READY
+
+
+def find_interrupted_takes(recordings_dir: Path) -> list[UnfinishedTake]:
+    """Takes left unfinished by a crash or a power cut, in every exam's folder."""
+    folder = Path(recordings_dir)
+    if not folder.exists():
+        return []
+    found = find_unfinished_takes(folder)
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        found.extend(find_unfinished_takes(sub))
+    return [take for take in found if not take.still_recording]
+
+
+def recover_interrupted(take: UnfinishedTake, store: ProgressStore) -> TakeRecord | None:
+    """Recover one interrupted take and put it back on its exam's list (it costs no attempt).
+
+    The original file and its journal are kept; None when the take belongs to no known exam.
+    """
+    result = recover_take(take)
+    metadata = result.manifest.get("metadata") or {}
+    exam_id = metadata.get("exam_id")
+    if not exam_id:
+        return None
+    progress = store.load(str(exam_id))
+    mode = Mode(metadata.get("mode", Mode.PRACTICE.value))
+    record = TakeRecord(
+        number=len(progress.takes) + 1, mode=mode, path=str(result.recovered), manifest_path=str(result.manifest_path),
+        duration_s=float(result.manifest.get("duration_s") or 0.0), stop_reason="interrupted", counted=False,
+        too_short=False, started_at=time.time(),  # judged against the exam's minimum when listed
+        interruptions=tuple(result.manifest.get("interruptions", ())),
+    )
+    progress.takes.append(record)
+    store.save(progress)
+    return record

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from artreview_desktop import __version__
 from artreview_desktop.core.account import AccountService, MinorStatus
 from artreview_desktop.core.appcontext import AppContext
-from artreview_desktop.core.capture import QualityChoice
+from artreview_desktop.core.capture import QualityChoice, UnfinishedTake
 from artreview_desktop.core.devices import CaptureSetup, build_capture
-from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord
+from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord, find_interrupted_takes, recover_interrupted
 from artreview_desktop.core.network import NetworkStatus
 from artreview_desktop.core.phone import mask
 from artreview_desktop.core.platform.models import Exam
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
     language_requested = Signal(str)
     quit_requested = Signal()
+    recovery_done = Signal(int)
     consent_changed = Signal(bool)
 
     def __init__(
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.minors_flow: MinorsFlow | None = None
         self.security_dialog: AccountSecurityDialog | None = None
         self.notice: QMessageBox | None = None
+        self.recovery_prompt: QMessageBox | None = None
         self._jobs: list[JobThread] = []
         self.permission_gate = PermissionGate(context.permissions, self, os_permissions)
         self.permission_gate.resolved.connect(self._on_permissions_resolved)
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         return self.restricted_by_consent
 
     def _after_consent(self) -> None:
+        self.check_interrupted_takes()
         if self.network_checker is None or not self.context.settings.general.check_network_at_start:
             self._render_network_label()
         elif self.context.permissions.decision(Permission.NETWORK) is Decision.GRANTED:
@@ -366,6 +369,50 @@ class MainWindow(QMainWindow):
             return wipe_personal_data(self.context.paths, recordings=True)
 
         self._start(wipe, lambda _report: self._render_account())
+
+    # -- takes interrupted by a crash ---------------------------------------------------------
+    def check_interrupted_takes(self) -> None:
+        """After a crash or power cut: find unfinished takes and offer to recover them (never delete)."""
+        folder = self.context.recordings_dir
+        self._start(lambda: find_interrupted_takes(folder), self._offer_recovery, lambda _e: None)
+
+    def _offer_recovery(self, takes: list[UnfinishedTake]) -> None:
+        if not takes:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("发现未完成的录制"),
+                          self.tr("上次程序意外退出，有 {0} 个录制没有正常结束。已录制的部分可以恢复，"
+                                  "恢复后可以回放和提交，不计考试次数。现在恢复吗？").format(len(takes)),
+                          QMessageBox.StandardButton.NoButton, self)
+        recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: self._recover(takes) if button is recover else None)
+        self.recovery_prompt = box
+        box.open()
+
+    def _recover(self, takes: list[UnfinishedTake]) -> None:
+        store = self.context.exam_progress
+
+        def recover_all() -> tuple[int, int]:
+            recovered = failed = 0
+            for take in takes:
+                try:
+                    recover_interrupted(take, store)
+                    recovered += 1
+                except (ValueError, OSError):
+                    failed += 1  # the file stays where it is; nothing is deleted
+            return recovered, failed
+
+        self._start(recover_all, self._recovered)
+
+    def _recovered(self, counts: tuple[int, int]) -> None:
+        recovered, failed = counts
+        text = self.tr("已恢复 {0} 个录制，可以在考试的录制列表中回放。").format(recovered)
+        if failed:
+            text += " " + self.tr("有 {0} 个文件无法恢复，已原样保留在录制文件夹中。").format(failed)
+        self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("录制已恢复"), text,
+                                  QMessageBox.StandardButton.Ok, self)
+        self.notice.open()
+        self.recovery_done.emit(recovered)
 
     # -- exams ---------------------------------------------------------------------------------
     def _build_capture(self, **session_options: Any) -> CaptureSetup:
