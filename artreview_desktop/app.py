@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from artreview_desktop import APP_NAME, APP_ORG, __version__
 from artreview_desktop.core.account import AccountService
@@ -21,9 +22,10 @@ from artreview_desktop.core.crash import CrashReport, CrashReporter
 from artreview_desktop.core.logsetup import configure_logging
 from artreview_desktop.core.network import check_platform
 from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.photo import sweep_stale_sessions
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.device import device_hash
-from artreview_desktop.core.platform.tokens import KeyringTokenStore
+from artreview_desktop.core.platform.tokens import KeyringTokenStore, MemoryTokenStore
 from artreview_desktop.core.resources import resource
 from artreview_desktop.core.settings import LANGUAGES, SettingsStore
 
@@ -34,7 +36,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="artreview-desktop", description="艺术评价 ArtReview Desktop")
     parser.add_argument("--demo", action="store_true",
                         help="run against the embedded reference platform and local store (no cloud account)")
-    parser.add_argument("--kiosk", action="store_true", help="exam-centre kiosk mode (full screen)")
+    parser.add_argument("--kiosk", action="store_true", help="exam-centre kiosk mode (full screen, PIN to exit)")
+    parser.add_argument("--centre-config", type=Path, metavar="FILE",
+                        help="the exam centre's signed configuration (kiosk mode; --demo has a demo centre)")
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file to use instead of the default")
     parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language")
     parser.add_argument("--version", action="version", version=f"artreview-desktop {__version__}")
@@ -83,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("ArtReview Desktop %s starting", __version__)
     reporter = CrashReporter(paths.crash_dir, __version__)
     reporter.install()
+    swept = sweep_stale_sessions(paths)  # photos left by a crash are deleted before anything else
+    if swept:
+        log.info("deleted %d photo files left by an earlier crash", swept)
     try:
         return _run_gui(args, paths, reporter)
     except Exception as exc:  # a failure before or around the event loop: tell the user, keep a report
@@ -144,6 +151,7 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
         cleanup.callback(_close_wakeup, wakeup)
         api_url: str | None = settings.general.platform_url or None
         demo = args.demo or api_url is None
+        platform: Any = None
         if demo:
             from artreview_platform.embedded import start_embedded
 
@@ -153,6 +161,8 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
             log.info("demo platform on loopback")
 
         assert api_url is not None
+        if args.kiosk:
+            return _run_kiosk(app, args, paths, store, settings, api_url, demo, platform, languages, bridge, dialogs)
         context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=api_url,
                              demo=demo, kiosk=args.kiosk, settings_problems=loaded.problems)
         client = PlatformClient(api_url, KeyringTokenStore(api_url))
@@ -178,6 +188,46 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
         status = app.exec()
         window.close()
         log.info("ArtReview Desktop quit (%d)", status)
+    return status
+
+
+def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: SettingsStore, settings: Any,
+               api_url: str, demo: bool, platform: Any, languages: Any, bridge: Any, dialogs: list[Any]) -> int:
+    """Kiosk mode: the signed centre configuration, the centre's login, then the kiosk shell."""
+    from PySide6.QtCore import QTimer
+
+    from artreview_desktop.core.kiosk import ConfigRefused, PinGuard, load_centre_config, load_public_keys
+    from artreview_desktop.ui.crash_dialog import CrashDialog
+    from artreview_desktop.ui.kiosk.shell import KioskShell
+
+    config_path = args.centre_config or (resource("kiosk", "demo-centre.json") if demo else None)
+    if config_path is None:
+        raise ConfigRefused("kiosk mode needs the centre's signed configuration: --centre-config FILE")
+    config = load_centre_config(config_path, load_public_keys(resource("centre-keys"), include_development=demo))
+    log.info("kiosk for centre %s, configuration %s", config.centre_id, config.config_hash[:12])
+    centre = PlatformClient(config.platform_url or api_url, MemoryTokenStore())
+    if platform is not None:
+        centre.centre_login(platform.demo_centre_code, platform.demo_centre_password)
+    else:
+        centre_code = os.environ.get("ARTREVIEW_CENTRE_CODE", "")
+        centre_password = os.environ.get("ARTREVIEW_CENTRE_PASSWORD", "")
+        centre.centre_login(centre_code, centre_password)
+    context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=config.platform_url or api_url,
+                         demo=demo, kiosk=True)
+    guard = PinGuard(config.admin_pin_hash, paths.data_dir / "kiosk" / "pin-state.json")
+    shell = KioskShell(context, config, centre, guard)
+    shell.exit_approved.connect(app.quit)
+    def show_crash(report: Any) -> None:
+        dialog = CrashDialog(report, shell)
+        dialogs.append(dialog)
+        dialog.open()
+
+    bridge.crashed.connect(show_crash)
+    shell.showFullScreen()
+    if args.print_ready:
+        QTimer.singleShot(0, lambda: _print_ready(context.api_url or "", demo))
+    status: int = app.exec()
+    log.info("kiosk quit (%d)", status)
     return status
 
 

@@ -8,6 +8,8 @@ test pattern the app makes once, so that demo mode works on a machine with no ca
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -50,7 +52,7 @@ def demo_camera_file(cache_dir: Path) -> Path:
     if path.exists() and path.stat().st_size > 0:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial.mp4")
+    partial = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.partial.mp4")
     width, height = DEMO_SIZE
     bars = np.zeros((height, width, 3), np.uint8)
     colours = [(235, 235, 235), (0, 235, 235), (235, 235, 0), (0, 235, 0), (235, 0, 235), (0, 0, 235),

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from artreview_desktop import __version__
 from artreview_desktop.core.account import AccountService, MinorStatus
 from artreview_desktop.core.appcontext import AppContext
-from artreview_desktop.core.capture import QualityChoice, UnfinishedTake
-from artreview_desktop.core.devices import CaptureSetup, build_capture
+from artreview_desktop.core.capture import CameraSource, QualityChoice, UnfinishedTake
+from artreview_desktop.core.devices import CaptureSetup, build_capture, open_camera
+from artreview_desktop.core.equipment import EquipmentReport
 from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord, find_interrupted_takes, recover_interrupted
 from artreview_desktop.core.network import NetworkStatus
 from artreview_desktop.core.phone import mask
@@ -48,12 +49,12 @@ from artreview_desktop.ui.login import LoginDialog
 from artreview_desktop.ui.minors import MinorsFlow
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
 from artreview_desktop.ui.pages.base import Page
+from artreview_desktop.ui.pages.equipment import EquipmentCheckPage
 from artreview_desktop.ui.pages.home import HomePage
+from artreview_desktop.ui.pages.photo import IdPhotoPage
 from artreview_desktop.ui.pages.restricted import PolicyOnlyPage
 from artreview_desktop.ui.pages.settings_page import SettingsPage
 from artreview_desktop.ui.pages.upcoming import (
-    EquipmentCheckPage,
-    IdPhotoPage,
     UploadsPage,
 )
 from artreview_desktop.ui.permissions import OsPermissions, PermissionGate
@@ -103,8 +104,14 @@ class MainWindow(QMainWindow):
 
         self.home_page = HomePage(context.demo)
         self.exams_page = ExamsPage(lambda: self.account, context.exam_progress)
-        self.photo_page = IdPhotoPage()
-        self.equipment_page = EquipmentCheckPage()
+        self.photo_page = IdPhotoPage(context, self.permission_gate, camera_factory=self._photo_camera)
+        self.current_exam: Exam | None = None
+        self.latest_equipment_report: EquipmentReport | None = None
+        self.equipment_page = EquipmentCheckPage(
+            context, lambda: self.current_exam,
+            lambda: self.account.client if self.account is not None and self.account.logged_in else None,
+        )
+        self.equipment_page.report_ready.connect(self._on_equipment_report)
         self.announcer = announcer or Announcer(context.settings.general.language, parent=self)
         self.recording_page = RecordingPage(self.permission_gate, build_capture or self._build_capture, self.announcer)
         self.quality_cache: dict[tuple[int, int, float, str], QualityChoice] = {}
@@ -461,7 +468,20 @@ class MainWindow(QMainWindow):
         self.context.oplog.record("commitment_accepted", exam=session.exam.id)
         self._go_record(session)
 
+    def _photo_camera(self) -> CameraSource:
+        return open_camera(self.context.settings.recording.camera, self.context.paths.cache_dir)
+
+    def _on_equipment_report(self, report: EquipmentReport) -> None:
+        """Results are kept with the exam session they were checked for."""
+        self.latest_equipment_report = report
+        session = self.recording_page.session
+        if session is not None and (report.exam_id in (None, session.exam.id)):
+            session.keep_equipment_report(report.to_json())
+
     def _go_record(self, session: ExamSession) -> None:
+        self.current_exam = session.exam
+        if self.latest_equipment_report is not None and session.progress.equipment_report is None:
+            session.keep_equipment_report(self.latest_equipment_report.to_json())
         self.recording_page.set_session(session)
         self.show_page(self.pages.index(self.recording_page))
 
@@ -539,6 +559,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.current_page().on_leave()
+        self.equipment_page.shutdown()
         if self.network_checker is not None:
             self.network_checker.shutdown()
         super().closeEvent(event)

@@ -31,6 +31,16 @@ QStatusBar { background: #FFFFFF; border-top: 1px solid #E1E5EF; }
 QLabel#networkOnline { color: #1E8E3E; }
 QLabel#networkOffline { color: #C62828; }
 QLabel#networkChecking { color: #4A5572; }
+QLabel#kioskHeading { font-size: 30pt; font-weight: 600; color: #1E2740; }
+QLabel#kioskSub { font-size: 15pt; color: #4A5572; }
+QLabel#kioskMessage { font-size: 13pt; color: #C62828; }
+QLineEdit#kioskInput { font-size: 22pt; padding: 10px; border: 2px solid #B8C2DC; border-radius: 8px; }
+QPushButton#kioskPrimary { font-size: 16pt; padding: 14px 36px; border-radius: 10px; }
+QLabel#warning { color: #B26A00; }
+QLabel#bigNumber { font-size: 26pt; font-weight: 600; color: #1E2740; }
+QLabel#recIndicator { color: #E53935; font-weight: 700; font-size: 14pt; }
+QLabel#feeUnpaid { color: #C62828; font-weight: 600; }
+QLabel#feeOk { color: #1E8E3E; }
 QLabel#formMessage[error="true"] { color: #C62828; }
 QLabel#formMessage[error="false"] { color: #1E8E3E; }
 """

@@ -54,7 +54,7 @@ def test_leaving_a_page_calls_its_leave_hook(qtbot: QtBot, context: AppContext) 
     window.show_page(4)
     assert left == [window.home_page, window.photo_page]
     window.close()
-    assert left[-1] is window.recording_page  # closing the window leaves the current page too
+    assert window.recording_page in left[2:]  # closing the window leaves the current page too
 
 
 def test_language_switch_retranslates_everything_and_is_saved(
@@ -74,7 +74,7 @@ def test_language_switch_retranslates_everything_and_is_saved(
                        "Upload centre", "Me · Settings"]
     assert window.home_page.heading.text() == "Welcome to ArtReview"
     assert window.settings_page.about_button.text() == "&About ArtReview"
-    assert window.exams_page.status.text() == "Log in to see the exams you registered for."
+    assert window.exams_page.login_button.text() == "&Log in"
     assert window.windowTitle() == "ArtReview · Exam recording"
     assert SettingsStore(context.paths.settings_file).load().settings.general.language == "en"
 

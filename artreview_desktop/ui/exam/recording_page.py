@@ -62,6 +62,7 @@ class RecordingPage(Page):
         self._last_dropped = 0
         self._dark = False
         self._active = False
+        self.extra_metadata: dict[str, object] = {}  # e.g. the exam centre's id and configuration hash
 
         self.subtitle = QLabel()
         self.subtitle.setObjectName("pageSubtitle")
@@ -217,7 +218,7 @@ class RecordingPage(Page):
         number = session.start_recording()
         metadata = {"exam_id": session.exam.id, "mode": session.mode.value, "take": number,
                     "commitment_accepted_at": session.progress.commitment_accepted_at,
-                    "equipment_check": session.progress.equipment_report is not None}
+                    "equipment_check": session.progress.equipment_report is not None, **self.extra_metadata}
         self.controller.start(path, float(session.exam.max_duration_s), metadata)
 
     def _on_devices_open(self) -> None:

@@ -1,0 +1,220 @@
+"""Kiosk mode for exam centres: the invigilator's PIN, the signed centre configuration, and the
+wipe between candidates. Qt-free; the kiosk shell in the UI uses these.
+
+The PIN is kept only as a salted scrypt hash; wrong PINs lock the panel for a growing time, and the
+lock survives a restart. The centre configuration is a JSON document signed with the centre's
+Ed25519 key; a file whose signature does not verify is refused, and its hash goes into every take.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from artreview_desktop.core.fileutil import atomic_write_json
+from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.privacy.deletion import wipe_tree
+
+log = logging.getLogger(__name__)
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+MIN_PIN_LENGTH = 6
+
+
+# -- the invigilator's PIN ---------------------------------------------------------------------
+
+def hash_pin(pin: str, salt: bytes | None = None, n: int = SCRYPT_N) -> str:
+    """'scrypt$n$r$p$salt$hash' (hex): slow on purpose, so a stolen file does not give the PIN away."""
+    if len(pin) < MIN_PIN_LENGTH or not pin.isdigit():
+        raise ValueError(f"the PIN must be at least {MIN_PIN_LENGTH} digits")
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=SCRYPT_R, p=SCRYPT_P, maxmem=128 * 1024 * 1024, dklen=32)
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p),
+                                maxmem=128 * 1024 * 1024, dklen=32)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+class PinLocked(Exception):
+    def __init__(self, seconds_left: float) -> None:
+        super().__init__(f"locked for {seconds_left:.0f} s")
+        self.seconds_left = seconds_left
+
+
+@dataclass
+class PinGuard:
+    """Checks PINs; after `free_tries` wrong ones the panel locks, each lock twice as long."""
+
+    stored_hash: str
+    state_path: Path
+    clock: Callable[[], float] = time.time
+    free_tries: int = 3
+    first_lock_s: float = 30.0
+    failures: int = 0
+    locked_until: float = 0.0
+
+    def __post_init__(self) -> None:
+        try:
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+            self.failures = int(state.get("failures", 0))
+            self.locked_until = float(state.get("locked_until", 0.0))
+        except (OSError, ValueError, TypeError):
+            pass
+
+    def seconds_locked(self) -> float:
+        return max(0.0, self.locked_until - self.clock())
+
+    def check(self, pin: str) -> bool:
+        """True for the right PIN; raises PinLocked while locked (the PIN is not even tried)."""
+        left = self.seconds_locked()
+        if left > 0:
+            log.warning("admin PIN tried while locked")
+            raise PinLocked(left)
+        if pin_matches(pin, self.stored_hash):
+            self.failures = 0
+            self.locked_until = 0.0
+            self._save()
+            log.info("admin panel opened")
+            return True
+        self.failures += 1
+        if self.failures >= self.free_tries:
+            lock = self.first_lock_s * 2 ** (self.failures - self.free_tries)
+            self.locked_until = self.clock() + lock
+            log.warning("wrong admin PIN (%d in a row); locked for %.0f s", self.failures, lock)
+        else:
+            log.warning("wrong admin PIN (%d in a row)", self.failures)
+        self._save()
+        return False
+
+    def _save(self) -> None:
+        atomic_write_json(self.state_path, {"failures": self.failures, "locked_until": self.locked_until})
+
+
+# -- the centre configuration ------------------------------------------------------------------
+
+class ConfigRefused(Exception):
+    """The centre configuration is missing, malformed, unsigned or tampered with."""
+
+
+@dataclass(frozen=True)
+class CentreConfig:
+    centre_id: str
+    centre_name: str
+    platform_url: str
+    admin_pin_hash: str
+    idle_timeout_s: int = 300
+    allowed_cameras: tuple[str, ...] = ()
+    allowed_microphones: tuple[str, ...] = ()
+    exam_settings: dict[str, Any] = field(default_factory=dict)
+    config_hash: str = ""
+
+    @classmethod
+    def from_document(cls, body: dict[str, Any], config_hash: str) -> CentreConfig:
+        try:
+            return cls(
+                centre_id=str(body["centre_id"]), centre_name=str(body["centre_name"]),
+                platform_url=str(body.get("platform_url", "")), admin_pin_hash=str(body["admin_pin_hash"]),
+                idle_timeout_s=int(body.get("kiosk", {}).get("idle_timeout_s", 300)),
+                allowed_cameras=tuple(str(c) for c in body.get("allowed_cameras", ())),
+                allowed_microphones=tuple(str(m) for m in body.get("allowed_microphones", ())),
+                exam_settings=dict(body.get("exam_settings", {})), config_hash=config_hash,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigRefused(f"the centre configuration lacks a field: {exc}") from exc
+
+
+def canonical(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sign_config(body: dict[str, Any], private_key: Ed25519PrivateKey) -> dict[str, Any]:
+    """The signed file's content: the body, and a signature over its canonical JSON."""
+    return {"config": body, "signature": base64.b64encode(private_key.sign(canonical(body))).decode("ascii"),
+            "algorithm": "ed25519"}
+
+
+def load_public_keys(folder: Path, include_development: bool = False) -> list[Ed25519PublicKey]:
+    """The trusted keys; `dev-*.pub` (the demo centre's) only when asked for, i.e. in demo mode."""
+    keys = []
+    for path in sorted(Path(folder).glob("*.pub")):
+        if path.name.startswith("dev-") and not include_development:
+            continue
+        key = serialization.load_pem_public_key(path.read_bytes())
+        if isinstance(key, Ed25519PublicKey):
+            keys.append(key)
+    return keys
+
+
+def load_centre_config(path: Path, trusted: list[Ed25519PublicKey]) -> CentreConfig:
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        body = document["config"]
+        signature = base64.b64decode(document["signature"], validate=True)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigRefused(f"cannot read the centre configuration: {exc}") from exc
+    if not isinstance(body, dict):
+        raise ConfigRefused("the centre configuration has no 'config' object")
+    message = canonical(body)
+    for key in trusted:
+        try:
+            key.verify(signature, message)
+        except InvalidSignature:
+            continue
+        return CentreConfig.from_document(body, hashlib.sha256(message).hexdigest())
+    raise ConfigRefused("the centre configuration's signature does not verify: the file was changed or not "
+                        "signed by a trusted key")
+
+
+# -- between candidates --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WipeResult:
+    files_removed: int
+    folders: tuple[str, ...]
+
+
+def candidate_folder(paths: AppPaths) -> Path:
+    """Everything one candidate's session writes (photos, consents, minors' records) goes here."""
+    return paths.cache_dir / "kiosk-candidate"
+
+
+def wipe_candidate(paths: AppPaths) -> WipeResult:
+    """Remove every trace of the candidate who just left, except their takes in the upload queue."""
+    removed = 0
+    folders = []
+    for folder in (candidate_folder(paths), paths.private_tmp_dir):
+        if folder.exists():
+            removed += wipe_tree(folder)
+            folders.append(str(folder))
+    paths.ensure()
+    os.chmod(paths.private_tmp_dir, 0o700)
+    return WipeResult(removed, tuple(folders))
+
+
+def new_private_key_pem() -> bytes:
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )

@@ -1,0 +1,438 @@
+"""The kiosk shell: full screen, no way out but the invigilator's PIN, one candidate at a time.
+
+welcome → check-in (admission ticket) → consent (a guardian for a child) → quick equipment check →
+instructions and the formal takes → hand-off to the upload queue → wipe → welcome.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPixmapCache, QScreen
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.capture import list_cameras
+from artreview_desktop.core.devices import CaptureSetup, build_capture
+from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord
+from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, wipe_candidate
+from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.platform.models import CheckIn
+from artreview_desktop.core.privacy.consent import Actor, Document
+from artreview_desktop.core.privacy.minors import AgeGroup, age_group
+from artreview_desktop.core.settings import SettingsStore
+from artreview_desktop.ui.consent import ConsentDialog
+from artreview_desktop.ui.errors import platform_error_text
+from artreview_desktop.ui.exam.capture_controller import CaptureController
+from artreview_desktop.ui.exam.instructions import InstructionsDialog
+from artreview_desktop.ui.exam.recording_page import RecordingPage
+from artreview_desktop.ui.exam.texts import exam_title
+from artreview_desktop.ui.kiosk.admin import CandidateVisit, Dashboard, PinDialog
+from artreview_desktop.ui.kiosk.guards import IdleWatcher, KioskKeyFilter
+from artreview_desktop.ui.kiosk.screens import CheckInScreen, HandOffScreen, QuickCheckScreen, WelcomeScreen
+from artreview_desktop.ui.minors import BirthDateDialog
+from artreview_desktop.ui.permissions import PermissionGate
+from artreview_desktop.ui.speech import Announcer
+from artreview_desktop.ui.workers import JobThread, start_job
+
+IDLE_WARNING_S = 20
+
+Enqueue = Callable[[ExamSession, TakeRecord], None]
+
+
+@dataclass
+class Candidate:
+    """Everything of the candidate at the machine now; dropped whole at the wipe."""
+
+    checkin: CheckIn
+    context: AppContext
+    visit: CandidateVisit
+    session: ExamSession | None = None
+    gate: PermissionGate | None = None
+    recording_page: RecordingPage | None = None
+
+
+def mask_ticket(ticket: str) -> str:
+    return ticket[:4] + "****" + ticket[-2:] if len(ticket) > 6 else "****"
+
+
+class KioskShell(QMainWindow):
+    """Signals:
+    candidate_started(object): a `Candidate` checked in.
+    candidate_wiped(object): the `WipeResult` after a candidate left.
+    exit_approved(): the invigilator chose to leave kiosk mode.
+    """
+
+    candidate_started = Signal(object)
+    candidate_wiped = Signal(object)
+    exit_approved = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        config: CentreConfig,
+        centre_client: PlatformClient,
+        guard: PinGuard,
+        enqueue_upload: Enqueue | None = None,
+        upload_lines: Callable[[], list[str]] | None = None,
+        announcer: Announcer | None = None,
+        build_capture_for: Callable[..., CaptureSetup] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.config, self.centre_client, self.guard = context, config, centre_client, guard
+        self._enqueue = enqueue_upload
+        self._upload_lines = upload_lines or (list)
+        self.announcer = announcer or Announcer(context.settings.general.language, parent=self)
+        self._build_capture = build_capture_for or self._default_capture
+        self._exit_allowed = False
+        self._job: JobThread | None = None
+        self.candidate: Candidate | None = None
+        self.visits: list[CandidateVisit] = []
+        self.events: list[str] = []
+        self.dialog: QWidget | None = None
+        self.dashboard: Dashboard | None = None
+        self.quick_controller: CaptureController | None = None
+        context.recordings_dir.mkdir(parents=True, exist_ok=True)
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle(self.tr("艺术评价 · 考点模式"))
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomeScreen(config.centre_name)
+        self.check_in_screen = CheckInScreen()
+        self.quick_check = QuickCheckScreen()
+        self.hand_off = HandOffScreen()
+        self.exam_host = QWidget()
+        exam_layout = QVBoxLayout(self.exam_host)
+        exam_layout.setContentsMargins(0, 0, 0, 0)
+        self.exam_slot = QVBoxLayout()
+        exam_layout.addLayout(self.exam_slot, 1)
+        finish_row = QHBoxLayout()
+        finish_row.addStretch(1)
+        self.finish_button = QPushButton(self.tr("结束考试，提交录制(&F)"))
+        self.finish_button.setObjectName("kioskPrimary")
+        finish_row.addWidget(self.finish_button)
+        exam_layout.addLayout(finish_row)
+        for screen in (self.welcome, self.check_in_screen, self.quick_check, self.exam_host, self.hand_off):
+            self.stack.addWidget(screen)
+        self.setCentralWidget(self.stack)
+
+        self.welcome.start_requested.connect(self.show_check_in)
+        self.check_in_screen.back_requested.connect(self.show_welcome)
+        self.check_in_screen.check_in_requested.connect(self.check_in)
+        self.quick_check.continue_requested.connect(self._quick_check_done)
+        self.finish_button.clicked.connect(self.finish_exam)
+        self.hand_off.done_requested.connect(self.end_candidate)
+
+        self.key_filter = KioskKeyFilter(self)
+        self.key_filter.blocked.connect(lambda key: self.log_event(self.tr("拦截按键 {0}").format(key)))
+        self.key_filter.admin_requested.connect(self.ask_pin)
+        self.idle = IdleWatcher(config.idle_timeout_s, self)
+        self.idle.idle.connect(self._on_idle)
+        self.idle_warning: QMessageBox | None = None
+        self._idle_countdown = QTimer(self)
+        self._idle_countdown.setSingleShot(True)
+        self._idle_countdown.setInterval(IDLE_WARNING_S * 1000)
+        self._idle_countdown.timeout.connect(self._idle_expired)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.installEventFilter(self.key_filter)
+            app.installEventFilter(self.idle)
+            app.applicationStateChanged.connect(self._on_app_state)
+            app.screenAdded.connect(lambda screen: self._on_display("display_added", screen))
+            app.screenRemoved.connect(lambda screen: self._on_display("display_removed", screen))
+        self.show_welcome()
+
+    # -- lockdown ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._exit_allowed:
+            self._uninstall()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.log_event(self.tr("拦截关闭窗口"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
+            self.log_event(self.tr("拦截最小化"))
+            QTimer.singleShot(0, self.showFullScreen)
+        super().changeEvent(event)
+
+    def _uninstall(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.removeEventFilter(self.key_filter)
+            app.removeEventFilter(self.idle)
+
+    def log_event(self, text: str) -> None:
+        stamped = time.strftime("%H:%M:%S ") + text
+        self.events.append(stamped)
+        if self.candidate is not None:
+            self.candidate.visit.events.append(stamped)
+
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and self.candidate is not None:
+            self.log_event(self.tr("考试窗口失去焦点"))
+            page = self.candidate.recording_page
+            if page is not None:
+                page.on_application_state(state)
+
+    def _on_display(self, what: str, screen: QScreen) -> None:
+        self.log_event(self.tr("显示器变化：{0}（{1}）").format(what, screen.name()))
+        if self.candidate is not None and self.candidate.recording_page is not None:
+            self.candidate.recording_page.note_interruption(what, screen.name())
+
+    # -- the invigilator ------------------------------------------------------------------------
+    def ask_pin(self) -> None:
+        dialog = PinDialog(self.guard, self)
+        dialog.unlocked.connect(self.show_dashboard)
+        self.dialog = dialog
+        dialog.open()
+
+    def show_dashboard(self) -> None:
+        devices = [self.tr("摄像头 {0}：{1}×{2}").format(c.index, c.width, c.height) for c in list_cameras()]
+        self.dashboard = Dashboard(self.visits, self._upload_lines, lambda: devices, self.events,
+                                   str(self.context.recordings_dir), self)
+        self.dashboard.exit_requested.connect(self.exit_kiosk)
+        self.dashboard.open()
+
+    def exit_kiosk(self) -> None:
+        if self.candidate is not None:
+            self.end_candidate()
+        self._exit_allowed = True
+        if self.dashboard is not None:
+            self.dashboard.accept()
+        self.exit_approved.emit()
+        self.close()
+
+    # -- candidate sequence ----------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.idle.suspend(True)
+
+    def show_check_in(self) -> None:
+        self.check_in_screen.reset()
+        self.stack.setCurrentWidget(self.check_in_screen)
+        self.idle.suspend(False)
+
+    def check_in(self, ticket: str) -> None:
+        self._job = start_job(self, lambda: self.centre_client.check_in(ticket), self._checked_in,
+                              lambda error: self.check_in_screen.show_error(platform_error_text(error)))
+
+    def _candidate_context(self) -> AppContext:
+        paths = AppPaths.under(candidate_folder(self.context.paths))
+        paths.ensure()
+        store = SettingsStore(paths.settings_file)
+        settings = store.load().settings
+        settings.general = replace(self.context.settings.general)
+        settings.recording = replace(self.context.settings.recording, recordings_dir=str(self.context.recordings_dir))
+        return AppContext(paths=paths, settings_store=store, settings=settings, api_url=self.context.api_url,
+                          demo=self.context.demo, kiosk=True)
+
+    def _checked_in(self, checkin: CheckIn) -> None:
+        wipe_candidate(self.context.paths)  # nothing of anyone before may be left
+        visit = CandidateVisit(mask_ticket(checkin.exam.ticket_number), exam_title(checkin.exam),
+                               time.strftime("%H:%M"))
+        self.visits.append(visit)
+        candidate = Candidate(checkin, self._candidate_context(), visit)
+        self.candidate = candidate
+        self.candidate_started.emit(candidate)
+        consent = ConsentDialog(candidate.context.policy, candidate.context.settings.general.language, None, self)
+        consent.finished.connect(self._consent_answered)
+        self.dialog = consent
+        consent.open()
+
+    def _consent_answered(self, result: int) -> None:
+        candidate = self.candidate
+        if candidate is None:
+            return
+        if result != ConsentDialog.DialogCode.Accepted:
+            self.end_candidate()
+            return
+        policy = candidate.context.policy
+        candidate.context.consent_ledger.record(Document.PRIVACY_POLICY, policy.privacy_policy.version)
+        birth = BirthDateDialog(date.today(), self)
+        birth.finished.connect(lambda r: self._age_answered(birth, r))
+        self.dialog = birth
+        birth.open()
+
+    def _age_answered(self, dialog: BirthDateDialog, result: int) -> None:
+        candidate = self.candidate
+        if candidate is None or result != BirthDateDialog.DialogCode.Accepted:
+            self.end_candidate()
+            return
+        group = age_group(dialog.birth_date, date.today())
+        if group is AgeGroup.ADULT:
+            self._start_quick_check()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("监护人同意"),
+                          self.tr("考生未满十八周岁。请陪同的监护人阅读《儿童隐私保护声明》，并确认同意考生参加本次考试。"
+                                  "未满十四周岁的考生必须由监护人同意。"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("监护人同意"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("监护人不在场"))
+        box.buttonClicked.connect(lambda button: self._guardian_answered(
+            box.standardButton(button) == QMessageBox.StandardButton.Yes, group))
+        self.dialog = box
+        box.open()
+
+    def _guardian_answered(self, agreed: bool, group: AgeGroup) -> None:
+        candidate = self.candidate
+        if candidate is None:
+            return
+        if not agreed and group is AgeGroup.CHILD:
+            self.end_candidate()  # nothing is collected from a child without a guardian
+            return
+        if agreed:
+            candidate.context.consent_ledger.record(Document.CHILDREN_STATEMENT,
+                                                    candidate.context.policy.children_statement.version,
+                                                    actor=Actor.GUARDIAN)
+        self._start_quick_check()
+
+    def _start_quick_check(self) -> None:
+        self.stack.setCurrentWidget(self.quick_check)
+        self.quick_check.status.setText(self.tr("正在打开摄像头和麦克风…"))
+        controller = CaptureController(self._build_capture, self)
+        controller.opened.connect(self._quick_opened)
+        controller.failed.connect(lambda error: self.quick_check.status.setText(
+            self.tr("设备无法打开：{0}。请联系监考老师。").format(error)))
+        self.quick_controller = controller
+        controller.open()
+
+    def _quick_opened(self) -> None:
+        controller = self.quick_controller
+        if controller is None:
+            return
+        self.quick_check.preview.set_source(controller.latest_frame)
+        self.quick_check.status.setText(self.tr("摄像头和麦克风正常。"))
+        self.quick_check.continue_button.setEnabled(True)
+
+    def _close_quick_check(self) -> None:
+        self.quick_check.preview.set_source(None)
+        self.quick_check.continue_button.setEnabled(False)
+        if self.quick_controller is not None:
+            self.quick_controller.close()
+            self.quick_controller.deleteLater()
+            self.quick_controller = None
+
+    def _quick_check_done(self) -> None:
+        candidate = self.candidate
+        if candidate is None:
+            return
+        self._close_quick_check()
+        session = ExamSession(candidate.checkin.exam, Mode.FORMAL, candidate.context.exam_progress,
+                              self.context.recordings_dir)
+        candidate.session = session
+        minor = candidate.context.consent_ledger.latest(Document.CHILDREN_STATEMENT) is not None
+        instructions = InstructionsDialog(candidate.checkin.exam, minor, self)
+        instructions.accepted.connect(self._start_exam)
+        instructions.rejected.connect(self.end_candidate)
+        self.dialog = instructions
+        instructions.open()
+
+    def _start_exam(self) -> None:
+        candidate = self.candidate
+        if candidate is None or candidate.session is None:
+            return
+        candidate.session.accept_commitment()
+        candidate.context.consent_ledger.record(Document.COMMITMENT_LETTER, candidate.session.exam.id,
+                                                scopes=("exam_rules",))
+        gate = PermissionGate(candidate.context.permissions, self)
+        page = RecordingPage(gate, self._build_capture, self.announcer)
+        page.extra_metadata = {"centre_id": self.config.centre_id, "centre_config_sha256": self.config.config_hash,
+                               "checkin_id": candidate.checkin.checkin_id}
+        page.busy_changed.connect(self._on_take_busy)
+        candidate.gate, candidate.recording_page = gate, page
+        self.exam_slot.addWidget(page)
+        self.stack.setCurrentWidget(self.exam_host)
+        page.on_enter()
+        page.set_session(candidate.session)
+
+    def _on_take_busy(self, busy: bool) -> None:
+        self.idle.suspend(busy)  # a candidate who is drawing or playing is not idle
+        self.finish_button.setEnabled(not busy)
+
+    def finish_exam(self) -> None:
+        candidate = self.candidate
+        if candidate is None or candidate.session is None:
+            return
+        page = candidate.recording_page
+        if page is not None and page.busy:
+            return
+        submitted = []
+        for take in candidate.session.submittable():
+            if take.submitted:
+                continue
+            if self._enqueue is not None:
+                self._enqueue(candidate.session, take)
+            candidate.session.mark_submitted(take.number)
+            candidate.visit.takes.append(take.path)
+            submitted.append(take)
+        self.hand_off.summary.setText(self.tr("已提交 {0} 个录制。").format(len(submitted)))
+        self.stack.setCurrentWidget(self.hand_off)
+
+    def end_candidate(self) -> dict[str, Any]:
+        """The wipe between candidates: every trace of them except their takes in the upload queue."""
+        self._close_quick_check()
+        candidate, self.candidate = self.candidate, None
+        if candidate is not None and candidate.recording_page is not None:
+            candidate.recording_page.on_leave()
+            self.exam_slot.removeWidget(candidate.recording_page)
+            candidate.recording_page.deleteLater()
+        if isinstance(self.dialog, QWidget):
+            self.dialog.close()
+        self.dialog = None
+        del candidate
+        QPixmapCache.clear()
+        gc.collect()
+        result = wipe_candidate(self.context.paths)
+        self.candidate_wiped.emit(result)
+        self.show_welcome()
+        return {"files_removed": result.files_removed}
+
+    # -- idle ------------------------------------------------------------------------------------
+    def _on_idle(self) -> None:
+        if self.stack.currentWidget() is self.welcome:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("还在吗？"),
+                          self.tr(
+                              "很久没有操作了。{0} 秒内没有操作，"
+                              "将返回欢迎页面（已录制的内容会保留）。"
+                          ).format(IDLE_WARNING_S),
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("我还在"))
+        box.buttonClicked.connect(self._still_here)
+        self.idle_warning = box
+        box.open()
+        self._idle_countdown.start()
+
+    def _still_here(self) -> None:
+        self._idle_countdown.stop()
+        self.idle.start()
+
+    def _idle_expired(self) -> None:
+        if self.idle_warning is not None:
+            self.idle_warning.close()
+        self.log_event(self.tr("长时间无操作，返回欢迎页面"))
+        self.end_candidate()
+
+    def _default_capture(self, **options: Any) -> CaptureSetup:
+        recording = self.context.settings.recording
+        return build_capture(recording.camera, recording.microphone, recording.preset, self.context.paths.cache_dir,
+                             **options)

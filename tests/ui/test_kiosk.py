@@ -1,0 +1,223 @@
+"""Kiosk mode: lockdown, the invigilator's PIN, idle timeout, and two candidates in a row who
+can read nothing of each other — with the reference platform, the demo camera and the PulseAudio mic."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, hash_pin
+from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.platform.tokens import MemoryTokenStore
+from artreview_desktop.core.privacy.permissions import PERMISSION_TABLE, Decision
+from artreview_desktop.ui.consent import ConsentDialog
+from artreview_desktop.ui.exam.instructions import InstructionsDialog
+from artreview_desktop.ui.kiosk.admin import CandidateVisit, Dashboard, PinDialog
+from artreview_desktop.ui.kiosk.shell import Candidate, KioskShell
+from artreview_desktop.ui.minors import BirthDateDialog
+from artreview_desktop.ui.permissions import PermissionPrompt
+from artreview_desktop.ui.speech import Announcer
+from artreview_platform.embedded import EmbeddedPlatform
+from tests.ui.conftest import type_text
+
+PIN = "246810"
+
+
+def _ticket(platform: EmbeddedPlatform, phone: str, subject: str = "dance") -> str:
+    """A candidate registered for exams (the demo platform seeds them at first login)."""
+    client = PlatformClient(platform.api_url, MemoryTokenStore())
+    client.request_code(phone)
+    client.login(phone, platform.latest_sms_code(phone), "b" * 64)
+    exam = next(e for e in client.exams() if e.subject == subject)
+    platform.update_exam_rules(exam.id, min_duration_s=1, max_duration_s=2)
+    platform.clock.advance(61)
+    return exam.ticket_number
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform) -> Iterator[KioskShell]:
+    context.api_url = demo_platform.api_url
+    context.settings.recording.camera = "demo"
+    context.settings.recording.preset = "ultrafast"
+    centre = PlatformClient(demo_platform.api_url, MemoryTokenStore())
+    centre.centre_login(demo_platform.demo_centre_code, demo_platform.demo_centre_password)
+    config = CentreConfig("c-test", "测试考点", demo_platform.api_url, hash_pin(PIN, n=2**10), idle_timeout_s=600,
+                          config_hash="f" * 64)
+    guard = PinGuard(config.admin_pin_hash, context.paths.data_dir / "pin-state.json")
+    window = KioskShell(context, config, centre, guard, announcer=Announcer(engine="mock"))
+    qtbot.addWidget(window)
+    window.showFullScreen()
+    yield window
+    window.exit_kiosk()
+
+
+def test_close_minimise_and_escape_keys_are_ignored(qtbot: QtBot, shell: KioskShell) -> None:
+    event = QCloseEvent()
+    shell.closeEvent(event)
+    assert not event.isAccepted()
+    assert shell.isVisible()
+    shell.show_check_in()
+    blocked: list[str] = []
+    shell.key_filter.blocked.connect(blocked.append)
+    qtbot.keyClick(shell.check_in_screen.ticket_edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(shell.check_in_screen.ticket_edit, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(shell.check_in_screen.ticket_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert len(blocked) == 3
+    assert shell.stack.currentWidget() is shell.check_in_screen
+    qtbot.keyClicks(shell.check_in_screen.ticket_edit, "AR12")  # ordinary typing still works
+    assert shell.check_in_screen.ticket_edit.text() == "AR12"
+    assert any("关闭" in event for event in shell.events)
+
+
+def _open_pin(qtbot: QtBot, shell: KioskShell) -> PinDialog:
+    with qtbot.waitSignal(shell.key_filter.admin_requested, timeout=2000):
+        qtbot.keyClick(shell.welcome.start_button, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = shell.dialog
+    assert isinstance(dialog, PinDialog)
+    return dialog
+
+
+def test_wrong_pins_are_refused_and_rate_limited_then_right_pin_opens_the_dashboard(
+    qtbot: QtBot, shell: KioskShell
+) -> None:
+    dialog = _open_pin(qtbot, shell)
+    for attempt in range(3):
+        type_text(dialog.pin_edit, f"00000{attempt}")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=10_000)
+    assert "不正确" in dialog.message.text()
+    type_text(dialog.pin_edit, PIN)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "锁定" in dialog.message.text(), timeout=10_000)  # even the right PIN waits
+    shell.guard.locked_until = 0.0  # the lock's time has passed
+    type_text(dialog.pin_edit, PIN)
+    with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
+        dialog.ok_button.click()
+    assert isinstance(shell.dashboard, Dashboard)
+    assert "今日考生：0 人" in shell.dashboard.findChildren(type(dialog.message))[0].text()
+    with qtbot.waitSignal(shell.exit_approved, timeout=5000):
+        shell.dashboard.exit_button.click()
+    assert not shell.isVisible()
+
+
+def _answer_prompts(shell: KioskShell, candidate: Candidate) -> None:
+    assert candidate.gate is not None
+
+    def allow(prompt: PermissionPrompt) -> None:
+        QTimer.singleShot(0, prompt.allow_button.click)
+
+    candidate.gate.prompt_shown.connect(allow)
+
+
+def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -> Candidate:
+    shell.welcome.start_button.click()
+    type_text(shell.check_in_screen.ticket_edit, ticket)
+    with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
+        shell.check_in_screen.check_in_button.click()
+    candidate: Candidate = started.args[0]
+    consent = shell.dialog
+    assert isinstance(consent, ConsentDialog)
+    consent.agree_box.setChecked(True)
+    consent.agree_button.click()
+    birth = shell.dialog
+    assert isinstance(birth, BirthDateDialog)
+    birth.date_edit.setDate(QDate(1995, 5, 5))
+    birth.next_button.click()
+    qtbot.waitUntil(lambda: shell.quick_check.continue_button.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: shell.quick_check.preview.current_image() is not None, timeout=10_000)
+    shell.quick_check.continue_button.click()
+    instructions = shell.dialog
+    assert isinstance(instructions, InstructionsDialog)
+    instructions.accept_box.setChecked(True)
+    instructions.start_button.click()
+    page = candidate.recording_page
+    assert page is not None and page.session is not None
+    page.countdown_timer.setInterval(50)
+    if record:
+        _answer_prompts(shell, candidate)
+        with qtbot.waitSignal(page.controller.stopped, timeout=60_000):
+            page.record_button.click()
+        assert len(page.session.submittable()) == 1
+    shell.finish_button.click()
+    assert shell.stack.currentWidget() is shell.hand_off
+    return candidate
+
+
+@pytest.mark.usefixtures("pulse_microphone")
+def test_two_candidates_in_a_row_share_nothing(
+    qtbot: QtBot, shell: KioskShell, demo_platform: EmbeddedPlatform
+) -> None:
+    queued: list[str] = []
+    shell._enqueue = lambda session, take: queued.append(take.path)
+    first_ticket = _ticket(demo_platform, "13800138031")
+    second_ticket = _ticket(demo_platform, "13800138032")
+
+    first = _run_candidate(qtbot, shell, first_ticket, record=True)
+    assert len(queued) == 1
+    first_take = queued[0]
+    first_page = weakref.ref(first.recording_page)  # type: ignore[arg-type]
+    first_folder_files = {p for p in candidate_folder(shell.context.paths).rglob("*") if p.is_file()}
+    assert first_folder_files  # the first candidate's consents and settings were there
+    with qtbot.waitSignal(shell.candidate_wiped, timeout=10_000) as wiped:
+        shell.hand_off.done_button.click()
+    assert wiped.args[0].files_removed >= len(first_folder_files)
+    del first
+    gc.collect()
+    assert shell.stack.currentWidget() is shell.welcome
+
+    with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
+        shell.welcome.start_button.click()
+        type_text(shell.check_in_screen.ticket_edit, second_ticket)
+        shell.check_in_screen.check_in_button.click()
+    second: Candidate = started.args[0]
+    # Files: nothing of the first candidate remains in the candidate or private folders.
+    leftovers = [p for p in candidate_folder(shell.context.paths).rglob("*") if p.is_file()]
+    assert all(p not in first_folder_files for p in leftovers)
+    assert list(shell.context.paths.private_tmp_dir.iterdir()) == []
+    # Consent, settings and permissions start from nothing.
+    assert second.context.consent_ledger.records() == []
+    assert all(second.context.permissions.decision(row.permission) is Decision.NOT_ASKED for row in PERMISSION_TABLE)
+    # Memory: the first candidate's page (and the images it held) are gone.
+    qtbot.waitUntil(lambda: first_page() is None, timeout=5000)
+    assert second.visit.events == []
+    # The first candidate's take is still there for the upload queue, and only there.
+    assert Path(first_take).exists()
+    assert len(shell.visits) == 2
+    shell.end_candidate()
+
+
+def test_idle_timeout_returns_to_the_welcome_screen(qtbot: QtBot, shell: KioskShell) -> None:
+    shell.idle.timer.setInterval(200)
+    shell._idle_countdown.setInterval(200)
+    shell.welcome.start_button.click()
+    assert shell.stack.currentWidget() is shell.check_in_screen
+    qtbot.waitUntil(lambda: isinstance(shell.idle_warning, QMessageBox) and shell.idle_warning.isVisible(),
+                    timeout=5000)
+    with qtbot.waitSignal(shell.candidate_wiped, timeout=5000):
+        pass
+    assert shell.stack.currentWidget() is shell.welcome
+    assert any("无操作" in event for event in shell.events)
+
+
+def test_lock_events_are_logged_for_the_invigilator(qtbot: QtBot, shell: KioskShell) -> None:
+    shell._on_app_state(Qt.ApplicationState.ApplicationInactive)
+    assert shell.events == []  # nobody at the machine: nothing to note
+    shell.welcome.start_button.click()
+    shell.candidate = Candidate.__new__(Candidate)  # a checked-in candidate without a take yet
+    shell.candidate.visit = CandidateVisit("AR12****34", "钢琴 5 级", "10:00")
+    shell.candidate.recording_page = None
+    shell._on_app_state(Qt.ApplicationState.ApplicationInactive)
+    assert any("失去焦点" in event for event in shell.candidate.visit.events)
+    shell.candidate = None
+
+
