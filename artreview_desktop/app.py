@@ -196,9 +196,17 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     """Kiosk mode: the signed centre configuration, the centre's login, then the kiosk shell."""
     from PySide6.QtCore import QTimer
 
-    from artreview_desktop.core.kiosk import ConfigRefused, PinGuard, load_centre_config, load_public_keys
+    from artreview_desktop.core.kiosk import (
+        CheckInUploads,
+        ConfigRefused,
+        PinGuard,
+        load_centre_config,
+        load_public_keys,
+    )
+    from artreview_desktop.core.upload.runner import app_runner
     from artreview_desktop.ui.crash_dialog import CrashDialog
     from artreview_desktop.ui.kiosk.shell import KioskShell
+    from artreview_desktop.ui.upload_worker import UploadWorker
 
     config_path = args.centre_config or (resource("kiosk", "demo-centre.json") if demo else None)
     if config_path is None:
@@ -215,7 +223,21 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=config.platform_url or api_url,
                          demo=demo, kiosk=True)
     guard = PinGuard(config.admin_pin_hash, paths.data_dir / "kiosk" / "pin-state.json")
-    shell = KioskShell(context, config, centre, guard)
+    uploads = CheckInUploads(centre)
+    runner = app_runner(paths.data_dir, uploads, settings.upload, demo=demo)
+    worker = UploadWorker(runner)
+
+    def enqueue(session: Any, take: Any) -> None:
+        runner.queue.add_take(Path(take.path), session.exam.id)
+        worker.wake()
+
+    def upload_lines() -> list[str]:
+        return [f"{Path(item.take_path).name}: {item.state.value} {item.detail}" for item in runner.queue.items()]
+
+    shell = KioskShell(context, config, centre, guard, enqueue_upload=enqueue, upload_lines=upload_lines)
+    shell.candidate_started.connect(
+        lambda candidate: uploads.remember(candidate.checkin.exam.id, candidate.checkin.candidate_access_token))
+    worker.start()  # a restart after a crash resumes the queue at once
     shell.exit_approved.connect(app.quit)
     def show_crash(report: Any) -> None:
         dialog = CrashDialog(report, shell)
@@ -227,6 +249,7 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     if args.print_ready:
         QTimer.singleShot(0, lambda: _print_ready(context.api_url or "", demo))
     status: int = app.exec()
+    worker.stop()
     log.info("kiosk quit (%d)", status)
     return status
 

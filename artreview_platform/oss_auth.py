@@ -133,6 +133,10 @@ class SignatureVerifier:
         self._now = now
         self._request_clock = request_clock
 
+    def request_time(self) -> float:
+        """The store's own idea of now (what it checks request dates against, skew included)."""
+        return self._request_clock()
+
     def _credential(self, access_key_id: str, req: SignedRequest) -> Credential:
         credential = self._lookup(access_key_id)
         if credential is None:

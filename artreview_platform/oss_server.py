@@ -74,6 +74,11 @@ def make_handler(ctx: OssContext) -> type[LoggingHandler]:
     class OssHandler(LoggingHandler):
         logger = logging.getLogger("artreview_platform.oss.http")
 
+        def date_time_string(self, timestamp: float | None = None) -> str:
+            """The one `Date` header (send_response adds it) shows the store's clock, skew included,
+            so clients can correct their clocks from it as they do with OSS."""
+            return formatdate(ctx.verifier.request_time() if timestamp is None else timestamp, usegmt=True)
+
         # --- plumbing ------------------------------------------------------------------------
         def _setup(self) -> None:
             self.request_id = uuid.uuid4().hex[:24].upper()
@@ -95,7 +100,6 @@ def make_handler(ctx: OssContext) -> type[LoggingHandler]:
                   content_type: str = "application/xml") -> None:
             self.send_response(status)
             self.send_header("x-oss-request-id", self.request_id)
-            self.send_header("Date", formatdate(usegmt=True))
             self.send_header("Server", "AliyunOSS")
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
@@ -276,7 +280,6 @@ def make_handler(ctx: OssContext) -> type[LoggingHandler]:
                 headers["Content-Range"] = f"bytes {span[0]}-{span[1]}/{meta.size}"
             self.send_response(status)
             self.send_header("x-oss-request-id", self.request_id)
-            self.send_header("Date", formatdate(usegmt=True))
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Type", meta.content_type)

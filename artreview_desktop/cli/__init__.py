@@ -21,7 +21,7 @@ from artreview_desktop.cli.common import EXIT_FAILURE, EXIT_USAGE, CliError
 log = logging.getLogger(__name__)
 
 #: Modules under artreview_desktop.cli that each add one subcommand.
-COMMAND_MODULES = ("record",)
+COMMAND_MODULES = ("record", "upload", "photo")
 
 
 class OneLineArgumentParser(argparse.ArgumentParser):

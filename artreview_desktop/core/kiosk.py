@@ -27,6 +27,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from artreview_desktop.core.fileutil import atomic_write_json
 from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.platform.models import SubmissionManifest, SubmissionResult, UploadCredentials
 from artreview_desktop.core.privacy.deletion import wipe_tree
 
 log = logging.getLogger(__name__)
@@ -218,3 +220,21 @@ def new_private_key_pem() -> bytes:
     return Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
+
+
+class CheckInUploads:
+    """The kiosk's upload platform: each exam's takes go up with the token of the candidate who
+    checked in for it (kept in memory only), so they can upload after the candidate has left."""
+
+    def __init__(self, client: PlatformClient) -> None:
+        self._client = client
+        self._tokens: dict[str, str] = {}
+
+    def remember(self, exam_id: str, candidate_token: str) -> None:
+        self._tokens[exam_id] = candidate_token
+
+    def upload_credentials(self, exam_id: str) -> UploadCredentials:
+        return self._client.upload_credentials(exam_id, bearer=self._tokens.get(exam_id))
+
+    def submit(self, exam_id: str, manifest: SubmissionManifest) -> SubmissionResult:
+        return self._client.submit(exam_id, manifest, bearer=self._tokens.get(exam_id))

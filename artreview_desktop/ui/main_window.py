@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -37,6 +38,8 @@ from artreview_desktop.core.privacy.minors import AgeGroup
 from artreview_desktop.core.privacy.permissions import Decision, Permission, Trigger
 from artreview_desktop.core.privacy.wipe import count_recordings, wipe_personal_data
 from artreview_desktop.core.settings import ProblemKind
+from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
+from artreview_desktop.core.upload.runner import app_runner
 from artreview_desktop.ui.about import AboutDialog
 from artreview_desktop.ui.account_security import AccountSecurityDialog, PathChooser, choose_save_path
 from artreview_desktop.ui.consent import ConsentDialog
@@ -54,11 +57,11 @@ from artreview_desktop.ui.pages.home import HomePage
 from artreview_desktop.ui.pages.photo import IdPhotoPage
 from artreview_desktop.ui.pages.restricted import PolicyOnlyPage
 from artreview_desktop.ui.pages.settings_page import SettingsPage
-from artreview_desktop.ui.pages.upcoming import (
-    UploadsPage,
-)
+from artreview_desktop.ui.pages.upcoming import UploadsUnavailablePage
+from artreview_desktop.ui.pages.uploads import UploadCentrePage
 from artreview_desktop.ui.permissions import OsPermissions, PermissionGate
 from artreview_desktop.ui.speech import Announcer
+from artreview_desktop.ui.upload_worker import UploadNotifier, UploadWorker
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
@@ -117,7 +120,17 @@ class MainWindow(QMainWindow):
         self.quality_cache: dict[tuple[int, int, float, str], QualityChoice] = {}
         self.payment_dialog: PaymentDialog | None = None
         self.instructions_dialog: InstructionsDialog | None = None
-        self.uploads_page = UploadsPage()
+        self.upload_runner = (app_runner(context.paths.data_dir, account.client, context.settings.upload,
+                                         demo=context.demo) if account is not None else None)
+        self.upload_worker: UploadWorker | None = None
+        self.upload_notifier: UploadNotifier | None = None
+        if self.upload_runner is not None:
+            self.upload_worker = UploadWorker(self.upload_runner, parent=self)
+            self.upload_notifier = UploadNotifier(self.upload_worker, parent=self)
+            self.upload_worker.item_changed.connect(self._on_upload_item)
+            self.uploads_page: Page = UploadCentrePage(self.upload_runner, self.upload_worker)
+        else:
+            self.uploads_page = UploadsUnavailablePage()
         self.settings_page = SettingsPage(context)
         self.pages: list[Page] = [
             self.home_page, self.exams_page, self.photo_page, self.equipment_page,
@@ -262,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def _after_consent(self) -> None:
         self.check_interrupted_takes()
+        self.start_uploads()
         if self.network_checker is None or not self.context.settings.general.check_network_at_start:
             self._render_network_label()
         elif self.context.permissions.decision(Permission.NETWORK) is Decision.GRANTED:
@@ -490,9 +504,35 @@ class MainWindow(QMainWindow):
         self.navigation.setEnabled(not busy and not self.restricted_by_consent)
 
     def submit_take(self, session: ExamSession, take: TakeRecord) -> None:
+        """Hand the take to the upload queue; it is uploaded, verified by the platform, then released."""
+        if self.upload_runner is None or self.upload_worker is None:
+            return
+        try:
+            self.upload_runner.queue.add_take(Path(take.path), session.exam.id)
+        except QueueError as err:
+            self._show_error(err)
+            return
         self.context.oplog.record("take_submitted", exam=session.exam.id, take=str(take.number))
         session.mark_submitted(take.number)
         self.recording_page.set_upload_state(take.path, self.tr("已加入上传队列"))
+        self.upload_worker.wake()
+
+    def _on_upload_item(self, item: QueueItem) -> None:
+        states = {
+            ItemState.WAITING: self.tr("等待上传"),
+            ItemState.UPLOADING: self.tr("上传中"),
+            ItemState.VERIFYING: self.tr("平台校验中"),
+            ItemState.DONE: self.tr("上传成功，平台已校验"),
+            ItemState.FAILED: self.tr("上传失败：{0}").format(item.detail),
+            ItemState.PAUSED: self.tr("已暂停"),
+            ItemState.CANCELLED: self.tr("已取消"),
+        }
+        self.recording_page.set_upload_state(str(Path(item.take_path)), states.get(item.state, ""))
+
+    def start_uploads(self) -> None:
+        """Resume the queue (after a restart too) once the user consented."""
+        if self.upload_worker is not None and not self.upload_worker.isRunning():
+            self.upload_worker.start()
 
     def _render_account(self) -> None:
         profile = self.account.profile if self.account is not None else None
@@ -560,6 +600,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.current_page().on_leave()
         self.equipment_page.shutdown()
+        if self.upload_worker is not None:
+            self.upload_worker.stop()
         if self.network_checker is not None:
             self.network_checker.shutdown()
         super().closeEvent(event)

@@ -145,7 +145,10 @@ def test_formal_takes_until_attempts_run_out_then_submit(
     with qtbot.waitSignal(page.submit_requested, timeout=5000):
         submit.click()
     assert page.session.takes()[1].submitted  # type: ignore[union-attr]
-    assert "上传" in page.take_buttons[2][2].text()
+    assert window.upload_worker is not None
+    window.start_uploads()  # normally started after consent at start-up
+    # recorded → uploading → verified by the platform
+    qtbot.waitUntil(lambda: "上传成功" in page.take_buttons[2][2].text(), timeout=60_000)
     # the exams page now shows no attempts left
     window.show_page(window.pages.index(window.exams_page))
     qtbot.waitUntil(lambda: not window.exams_page.cards[exam.id]["formal"].isEnabled(), timeout=10_000)

@@ -221,3 +221,45 @@ def test_lock_events_are_logged_for_the_invigilator(qtbot: QtBot, shell: KioskSh
     shell.candidate = None
 
 
+
+
+def test_a_restart_after_a_crash_resumes_the_kiosk_queue(
+    qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform
+) -> None:
+    from artreview_desktop.core.capture import EncoderSettings, FileCamera, RecordingSession
+    from artreview_desktop.core.devices import demo_camera_file
+    from artreview_desktop.core.kiosk import CheckInUploads
+    from artreview_desktop.core.upload.queue import ItemState
+    from artreview_desktop.core.upload.runner import app_runner
+    from artreview_desktop.ui.upload_worker import UploadWorker
+
+    ticket = _ticket(demo_platform, "13800138041")
+    centre = PlatformClient(demo_platform.api_url, MemoryTokenStore())
+    centre.centre_login(demo_platform.demo_centre_code, demo_platform.demo_centre_password)
+    checkin = centre.check_in(ticket)
+    session = RecordingSession(FileCamera(demo_camera_file(context.paths.cache_dir)), None,
+                               EncoderSettings(320, 180, 15, "ultrafast"))
+    take = context.recordings_dir / "kiosk-take.mp4"
+    take.parent.mkdir(parents=True, exist_ok=True)
+    session.start(take, max_seconds=1.0)
+    assert session.wait(30) is not None
+    session.close()
+
+    before = CheckInUploads(centre)
+    before.remember(checkin.exam.id, checkin.candidate_access_token)
+    app_runner(context.paths.data_dir, before, context.settings.upload, demo=True).queue.add_take(take, checkin.exam.id)
+    # ... the machine loses power here; at the next start a new runner reads the persisted queue:
+    after = CheckInUploads(centre)
+    after.remember(checkin.exam.id, checkin.candidate_access_token)
+    runner = app_runner(context.paths.data_dir, after, context.settings.upload, demo=True)
+    [item] = runner.queue.items()
+    assert item.state is ItemState.WAITING
+    worker = UploadWorker(runner)
+    states: list[ItemState] = []
+    worker.item_changed.connect(lambda changed: states.append(changed.state))
+    worker.start()
+    try:
+        qtbot.waitUntil(lambda: ItemState.DONE in states, timeout=60_000)
+    finally:
+        worker.stop()
+    assert runner.queue.items()[0].submission_id

@@ -58,3 +58,18 @@ class Crc64:
     def update(self, data: bytes | bytearray | memoryview) -> None:
         self.value = crc64(data, self.value)
         self.length += len(data)
+
+
+class SlowCrcError(RuntimeError):
+    """anycrc is not its compiled extension (a pure-Python CRC would cap uploads near 4 MB/s)."""
+
+
+def native_backend() -> str:
+    """The compiled module doing the CRC work; raises SlowCrcError if it is not a C extension."""
+    import importlib.machinery
+
+    backend = getattr(anycrc, "crc", None)
+    path = str(getattr(backend, "__file__", "") or "")
+    if not path.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
+        raise SlowCrcError(f"anycrc's CRC module is not a compiled extension: {path or backend!r}")
+    return path

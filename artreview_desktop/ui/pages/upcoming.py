@@ -32,59 +32,9 @@ class UpcomingFeaturePage(Page):
         self.notice.setText(self.tr("此功能尚未在当前版本中开放。"))
 
 
-class ExamsPage(UpcomingFeaturePage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.retranslate()
+class UploadsUnavailablePage(UpcomingFeaturePage):
+    """Shown when no exam platform is configured: there is nowhere to upload to."""
 
-    def title(self) -> str:
-        return self.tr("我的考试")
-
-    def describe(self) -> str:
-        return self.tr("查看已报名的考级科目、曲目、录制时长和剩余次数，缴纳考试费用，阅读考试须知并签署诚信承诺书。")
-
-
-class IdPhotoPage(UpcomingFeaturePage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.retranslate()
-
-    def title(self) -> str:
-        return self.tr("标准证件照")
-
-    def describe(self) -> str:
-        return self.tr(
-            "拍照或上传照片，按考试要求裁剪并检查证件照。人脸图像只用于制作证件照，离开本页面或退出程序时自动删除。"
-        )
-
-
-class EquipmentCheckPage(UpcomingFeaturePage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.retranslate()
-
-    def title(self) -> str:
-        return self.tr("设备检测")
-
-    def describe(self) -> str:
-        return self.tr("检查摄像头画面、麦克风音量、扬声器、磁盘空间、上传速度和电脑性能，并告诉您需要调整什么。")
-
-
-class RecordingPage(UpcomingFeaturePage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.retranslate()
-
-    def title(self) -> str:
-        return self.tr("考级视频录制")
-
-    def describe(self) -> str:
-        return self.tr(
-            "点击“开始录制/再次录制”录制考级视频：倒计时和语音提示后开始，录制中显示用时、音量和剩余次数。"
-        )
-
-
-class UploadsPage(UpcomingFeaturePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.retranslate()
@@ -92,5 +42,9 @@ class UploadsPage(UpcomingFeaturePage):
     def title(self) -> str:
         return self.tr("上传中心")
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.notice.setText(self.tr("上传的录制不会丢失：配置好考试平台后会自动继续上传。"))
+
     def describe(self) -> str:
-        return self.tr("查看每个录制文件的上传进度、速度和状态；断网或关机后会从中断处继续上传。")
+        return self.tr("没有配置考试平台，无法上传。请在设置中填写考试平台地址，或以演示模式启动。")

@@ -1,0 +1,90 @@
+"""The upload centre page driven by a real queue, runner and worker thread against the platform."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from artreview_desktop.core.upload.queue import ItemState, QueueItem, UploadQueue
+from artreview_desktop.core.upload.runner import ItemProgress, QueueRunner
+from artreview_desktop.ui.pages.uploads import UploadCentrePage
+from artreview_desktop.ui.upload_worker import UploadNotifier, UploadWorker
+from tests.upload.conftest import PART, Take
+
+
+@pytest.fixture
+def worker(runner: QueueRunner) -> Iterator[UploadWorker]:
+    thread = UploadWorker(runner, idle_wait_s=0.2)
+    yield thread
+    assert thread.stop()
+    thread.detach()
+
+
+def _reaches(state: ItemState, item_id: str) -> Callable[[QueueItem], bool]:
+    return lambda item: item.id == item_id and item.state == state
+
+
+def test_progress_reaches_done_and_the_tray_is_told(qtbot: QtBot, queue: UploadQueue, runner: QueueRunner,
+                                                    worker: UploadWorker, make_take: Callable[..., Take],
+                                                    dance_exam: str) -> None:
+    page = UploadCentrePage(runner, worker)
+    qtbot.addWidget(page)
+    notifier = UploadNotifier(worker, tray=None)
+    item = queue.add_take(make_take(12 * PART).path, dance_exam)
+    with qtbot.waitSignal(worker.item_changed, timeout=5000, check_params_cb=_reaches(ItemState.DONE, item.id)), \
+            qtbot.waitSignal(worker.progress, timeout=5000,
+                             check_params_cb=lambda p: isinstance(p, ItemProgress) and p.bytes_done > 0), \
+            qtbot.waitSignal(notifier.notified, timeout=5000) as told:
+        worker.start()
+    row = page.rows[item.id]
+    assert row.item.state == ItemState.DONE  # the page's slot, connected first, ran before the blocker's
+    assert row.bar.value() == 100
+    assert row.state_label.text() == "上传成功"
+    assert not row.action_button.isVisible() and not row.cancel_button.isVisible()
+    assert told.args is not None and told.args[0] == "上传成功" and item.name in told.args[1]
+    assert "已完成 1 个" in page.summary.text()
+
+
+def test_failure_shows_the_reason_and_retry_works(qtbot: QtBot, queue: UploadQueue, runner: QueueRunner,
+                                                  worker: UploadWorker, make_take: Callable[..., Take],
+                                                  dance_exam: str) -> None:
+    take = make_take(4 * PART)
+    item = queue.add_take(take.path, dance_exam)
+    hidden = take.path.with_name("elsewhere.mp4")
+    take.path.rename(hidden)  # e.g. an external drive unplugged
+    page = UploadCentrePage(runner, worker)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(worker.item_changed, timeout=5000, check_params_cb=_reaches(ItemState.FAILED, item.id)):
+        worker.start()
+    row = page.rows[item.id]
+    assert row.item.state == ItemState.FAILED
+    assert row.state_label.text() == "上传失败"
+    assert row.reason_label.isVisible() and "不在这台电脑上" in row.reason_label.text()
+    assert row.action_button.text() == "重试"
+
+    hidden.rename(take.path)  # plugged back in
+    with qtbot.waitSignal(worker.item_changed, timeout=5000, check_params_cb=_reaches(ItemState.DONE, item.id)):
+        qtbot.mouseClick(row.action_button, Qt.MouseButton.LeftButton)
+    assert row.item.state == ItemState.DONE
+    assert row.bar.value() == 100 and not row.reason_label.isVisible()
+
+
+def test_pause_button_pauses_the_running_upload(qtbot: QtBot, queue: UploadQueue, runner: QueueRunner,
+                                                worker: UploadWorker, make_take: Callable[..., Take],
+                                                dance_exam: str) -> None:
+    item = queue.add_take(make_take(4 * PART).path, dance_exam)
+    page = UploadCentrePage(runner, worker)
+    qtbot.addWidget(page)
+    page.show()
+    row = page.rows[item.id]
+    assert row.action_button.text() == "暂停"
+    qtbot.mouseClick(row.action_button, Qt.MouseButton.LeftButton)  # paused before it starts
+    assert row.item.state == ItemState.PAUSED and row.action_button.text() == "继续"
+    worker.start()
+    with qtbot.waitSignal(worker.item_changed, timeout=5000, check_params_cb=_reaches(ItemState.DONE, item.id)):
+        qtbot.mouseClick(row.action_button, Qt.MouseButton.LeftButton)
+    assert queue.get(item.id).state == ItemState.DONE
