@@ -106,7 +106,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请先勾选“我已了解注销后数据无法恢复”。</source>
-        <translation>Please tick “I understand that deleted data cannot be recovered” first.</translation>
+        <translation>Please tick "I understand that deleted data cannot be recovered" first.</translation>
     </message>
     <message>
         <source>确定要撤回同意吗？</source>
@@ -476,7 +476,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没有听到声音：请检查麦克风是否静音、是否选对了麦克风，然后点击“请说话测试”，对着麦克风大声说话。</source>
-        <translation>No sound heard: check that the microphone is not muted and that the right microphone is chosen, then click “Speak to test” and speak loudly into the microphone.</translation>
+        <translation>No sound heard: check that the microphone is not muted and that the right microphone is chosen, then click "Speak to test" and speak loudly into the microphone.</translation>
     </message>
     <message>
         <source>声音太小：请靠近麦克风说话，或在系统声音设置中调高麦克风音量。</source>
@@ -496,7 +496,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>磁盘空间不足：还需要再腾出 {0}。请删除不需要的文件，或在“设置”中把录像保存到空间更大的磁盘。</source>
-        <translation>Not enough disk space: free up another {0}. Delete files you don't need, or in “Settings” save the videos to a disk with more space.</translation>
+        <translation>Not enough disk space: free up another {0}. Delete files you don't need, or in "Settings" save the videos to a disk with more space.</translation>
     </message>
     <message>
         <source>磁盘空间只够录一两次：如果需要重录，空间可能不够。建议再腾出 {0}。</source>
@@ -516,7 +516,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请先在“我的考试”中选择考试，再检测上传速度。</source>
-        <translation>First choose an exam in “My exams”, then check the upload speed.</translation>
+        <translation>First choose an exam in "My exams", then check the upload speed.</translation>
     </message>
     <message>
         <source>缴纳考试费用后才能检测上传速度。</source>
@@ -536,15 +536,15 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请点击“请说话测试”，然后对着麦克风说话。</source>
-        <translation>Click “Speak to test”, then speak into the microphone.</translation>
+        <translation>Click "Speak to test", then speak into the microphone.</translation>
     </message>
     <message>
         <source>请点击“播放测试音”，并告诉我们是否听到了。</source>
-        <translation>Click “Play test sound” and tell us whether you heard it.</translation>
+        <translation>Click "Play test sound" and tell us whether you heard it.</translation>
     </message>
     <message>
         <source>请点击“开始检测”。</source>
-        <translation>Click “Start check”.</translation>
+        <translation>Click "Start check".</translation>
     </message>
     <message>
         <source>正在检测……</source>
@@ -556,7 +556,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>还没有检测。请点击“开始检测”，并完成麦克风和扬声器测试。</source>
-        <translation>Not checked yet. Click “Start check” and complete the microphone and speaker tests.</translation>
+        <translation>Not checked yet. Click "Start check" and complete the microphone and speaker tests.</translation>
     </message>
     <message>
         <source>有 {0} 项未通过，请按下面的提示处理后重新检测。</source>
@@ -1398,19 +1398,19 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>点击“拍照”使用摄像头，或点击“上传照片”选择一张照片。</source>
-        <translation>Click “Take photo” to use the camera, or click “Upload photo” to choose a photo.</translation>
+        <translation>Click "Take photo" to use the camera, or click "Upload photo" to choose a photo.</translation>
     </message>
     <message>
         <source>人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；只有点击“保存到电脑”才会另存一份。</source>
-        <translation>The face photo is used only to make the ID photo, and is kept only in memory and in a private temporary folder on this computer. When you leave this page or quit the app, the photo is deleted automatically; a copy is kept only if you click “Save to computer”.</translation>
+        <translation>The face photo is used only to make the ID photo, and is kept only in memory and in a private temporary folder on this computer. When you leave this page or quit the app, the photo is deleted automatically; a copy is kept only if you click "Save to computer".</translation>
     </message>
     <message>
         <source>没有相机权限，不能拍照。您仍然可以点击“上传照片”。</source>
-        <translation>No camera permission, so no photo can be taken. You can still click “Upload photo”.</translation>
+        <translation>No camera permission, so no photo can be taken. You can still click "Upload photo".</translation>
     </message>
     <message>
         <source>请正对镜头，让头部对准虚线轮廓；轮廓变绿后点击“拍照”。</source>
-        <translation>Face the camera and line your head up with the dashed outline; when the outline turns green, click “Take photo”.</translation>
+        <translation>Face the camera and line your head up with the dashed outline; when the outline turns green, click "Take photo".</translation>
     </message>
     <message>
         <source>摄像头无法使用：{0}</source>
@@ -1469,7 +1469,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>正式考试共可录制 {0} 次，点击“开始录制/再次录制”并正常结束的每次录制都会用掉一次机会；因设备故障中断的录制不计次数。</source>
-        <translation>In the formal exam you can record {0} times in total. Every take started with “Start recording/Record again” that ends normally uses up one attempt; takes interrupted by an equipment fault do not count.</translation>
+        <translation>In the formal exam you can record {0} times in total. Every take started with "Start recording/Record again" that ends normally uses up one attempt; takes interrupted by an equipment fault do not count.</translation>
     </message>
     <message>
         <source>录制过程中请不要切换窗口或锁屏，这些情况会被记录并提交给考官。</source>
@@ -1623,7 +1623,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>您没有允许“登录”权限，无法发送验证码。可在“我的 · 设置 · 隐私”中允许。</source>
-        <translation>You did not allow the “Log in” permission, so no code can be sent. You can allow it in “Me · Settings · Privacy”.</translation>
+        <translation>You did not allow the "Log in" permission, so no code can be sent. You can allow it in "Me · Settings · Privacy".</translation>
     </message>
     <message>
         <source>正在发送验证码…</source>
@@ -1914,11 +1914,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>如需使用，请在“我的 · 设置 · 隐私”中允许该权限。</source>
-        <translation>To use it, allow the permission in “Me · Settings · Privacy”.</translation>
+        <translation>To use it, allow the permission in "Me · Settings · Privacy".</translation>
     </message>
     <message>
         <source>系统也拒绝了{0}权限：Windows 请打开“设置 → 隐私和安全性 → 相机/麦克风”，macOS 请打开“系统设置 → 隐私与安全性 → 相机/麦克风”，允许“艺术评价”后重新启动程序。</source>
-        <translation>The system also refused {0}: on Windows open “Settings → Privacy &amp; security → Camera/Microphone”, on macOS open “System Settings → Privacy &amp; Security → Camera/Microphone”, allow “ArtReview”, then restart the app.</translation>
+        <translation>The system also refused {0}: on Windows open "Settings → Privacy &amp; security → Camera/Microphone", on macOS open "System Settings → Privacy &amp; Security → Camera/Microphone", allow "ArtReview", then restart the app.</translation>
     </message>
     <message>
         <source>功能未开启</source>
@@ -1933,7 +1933,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>“艺术评价”需要使用：{0}</source>
-        <translation>“ArtReview” would like to use: {0}</translation>
+        <translation>"ArtReview" would like to use: {0}</translation>
     </message>
     <message>
         <source>用途：{0}</source>
@@ -1945,7 +1945,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>如果不允许，只有这项功能不能使用，其他功能不受影响。您可以随时在“我的 · 设置 · 隐私”中更改。</source>
-        <translation>If you do not allow it, only this feature will be unavailable; everything else keeps working. You can change this at any time in “Me · Settings · Privacy”.</translation>
+        <translation>If you do not allow it, only this feature will be unavailable; everything else keeps working. You can change this at any time in "Me · Settings · Privacy".</translation>
     </message>
     <message>
         <source>允许</source>
@@ -1988,7 +1988,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>点击“拍照”时</source>
-        <translation>When “Take photo” is clicked</translation>
+        <translation>When "Take photo" is clicked</translation>
     </message>
     <message>
         <source>写入存储</source>
@@ -2004,7 +2004,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>正式考试中点击“开始录制/再次录制”时</source>
-        <translation>When “Start recording / Record again” is clicked in the formal exam</translation>
+        <translation>When "Start recording / Record again" is clicked in the formal exam</translation>
     </message>
     <message>
         <source>读取存储</source>
@@ -2024,7 +2024,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>点击“开始录制/再次录制”时</source>
-        <translation>When “Start recording / Record again” is clicked</translation>
+        <translation>When "Start recording / Record again" is clicked</translation>
     </message>
     <message>
         <source>登录</source>
@@ -2116,7 +2116,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没有摄像头、麦克风或存储权限，无法录制。其他功能不受影响；可在“我的 · 设置 · 隐私”中允许。</source>
-        <translation>Without camera, microphone or storage permission, recording is not possible. Other features still work. You can allow them in “Me · Settings · Privacy”.</translation>
+        <translation>Without camera, microphone or storage permission, recording is not possible. Other features still work. You can allow them in "Me · Settings · Privacy".</translation>
     </message>
     <message>
         <source>准备开始录制…</source>
@@ -2276,7 +2276,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请先在“我的考试”中选择一场考试，进入模拟考试或正式考试。</source>
-        <translation>First choose an exam in “My exams”, then open the practice exam or the formal exam.</translation>
+        <translation>First choose an exam in "My exams", then open the practice exam or the formal exam.</translation>
     </message>
     <message>
         <source>开始录制(&amp;R)</source>
