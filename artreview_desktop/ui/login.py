@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import requests
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -27,6 +28,17 @@ from artreview_desktop.ui.permissions import PermissionGate
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
+def fetch_demo_code(api_url: str, phone_text: str, purpose: str = "login") -> str | None:
+    """Demo mode only: read the code from the reference platform's dev inbox (no real SMS exists)."""
+    phone = normalize_mobile(phone_text)
+    answer = requests.get(f"{api_url.rstrip('/')}/dev/sms-inbox", params={"phone": phone}, timeout=10)
+    answer.raise_for_status()
+    for message in answer.json().get("messages", []):
+        if message.get("purpose") == purpose:
+            return str(message["code"])
+    return None
+
+
 class LoginDialog(QDialog):
     """Signals:
     logged_in(object): the `Profile` of the account that logged in.
@@ -34,9 +46,11 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, account: AccountService, gate: PermissionGate, parent: QWidget | None = None) -> None:
+    def __init__(self, account: AccountService, gate: PermissionGate, parent: QWidget | None = None,
+                 demo_code: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent)
         self.account = account
+        self._demo_code = demo_code
         self.gate = gate
         self._job: JobThread | None = None
         self.setWindowTitle(self.tr("登录"))
@@ -119,6 +133,17 @@ class LoginDialog(QDialog):
         self._show_text(self.tr("验证码已发送，5 分钟内有效。"), error=False)
         self.send_code_button.start_countdown(resend_after)
         self.code_edit.setFocus()
+        if self._demo_code is not None:
+            phone, lookup = self.phone_edit.text(), self._demo_code
+            self._run(lambda: lookup(phone), self._demo_code_found)
+
+    def _demo_code_found(self, code: str | None) -> None:
+        if code and not self.code_edit.text():
+            self.code_edit.setText(code)
+            self._show_text(self.tr(
+                "演示模式：没有真实短信，"
+                "验证码 {0} 已从演示收件箱自动填入。"
+            ).format(code), error=False)
 
     # -- log in ---------------------------------------------------------------------------------
     def _update_login_button(self) -> None:

@@ -48,7 +48,7 @@ from artreview_desktop.ui.exam.exams_page import ExamsPage
 from artreview_desktop.ui.exam.instructions import InstructionsDialog
 from artreview_desktop.ui.exam.payment import PaymentDialog, settle_demo_payment
 from artreview_desktop.ui.exam.recording_page import RecordingPage
-from artreview_desktop.ui.login import LoginDialog
+from artreview_desktop.ui.login import LoginDialog, fetch_demo_code
 from artreview_desktop.ui.minors import MinorsFlow
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
 from artreview_desktop.ui.pages.base import Page
@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
     def show_login(self) -> None:
         if self.account is None or self.restricted:
             return
-        self.login_dialog = LoginDialog(self.account, self.permission_gate, self)
+        demo_url = self.context.api_url if self.context.demo else None
+        self.login_dialog = LoginDialog(self.account, self.permission_gate, self,
+                                        demo_code=partial(fetch_demo_code, demo_url) if demo_url else None)
         self.login_dialog.logged_in.connect(self._on_logged_in)
         self.login_dialog.open()
 

@@ -1634,6 +1634,10 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Code sent; it is valid for 5 minutes.</translation>
     </message>
     <message>
+        <source>演示模式：没有真实短信，验证码 {0} 已从演示收件箱自动填入。</source>
+        <translation>Demo mode: there is no real SMS; the code {0} was filled in from the demo inbox.</translation>
+    </message>
+    <message>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>

@@ -35,6 +35,7 @@ PHONE = "13800138002"
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform, tmp_path: Path) -> MainWindow:
     context.api_url = demo_platform.api_url
+    context.demo = False  # a real platform: the code comes by SMS (the demo autofill is tested below)
     account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
                              context.consent_ledger)
     main = MainWindow(context, account=account, choose_path=lambda _parent, _suggested: str(tmp_path / "me.json"))
@@ -324,3 +325,16 @@ def test_notice_for_platform_errors(qtbot: QtBot, window: MainWindow) -> None:
     window._show_error(RuntimeError("x"))
     assert isinstance(window.notice, QMessageBox)
     assert window.notice.isVisible()
+
+
+def test_demo_mode_fills_in_the_code_from_the_demo_inbox(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform
+) -> None:
+    window.context.demo = True
+    dialog = _open_login(window)
+    _request_code(qtbot, window, dialog, PHONE)
+    qtbot.waitUntil(lambda: len(dialog.code_edit.text()) == 6, timeout=10_000)
+    assert dialog.code_edit.text() == demo_platform.latest_sms_code(PHONE)
+    assert "演示模式" in dialog.message.text()
+    with qtbot.waitSignal(dialog.logged_in, timeout=10_000):
+        dialog.login_button.click()
