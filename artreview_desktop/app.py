@@ -183,12 +183,46 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
         else:
             window.show()
         window.start()
+        update_hooks = _start_updates_and_crash_offer(app, context, client, window)
         if args.print_ready:
             QTimer.singleShot(0, lambda: _print_ready(api_url, demo))
         status = app.exec()
+        del update_hooks  # kept alive until the event loop ends
         window.close()
         log.info("ArtReview Desktop quit (%d)", status)
     return status
+
+
+def _start_updates_and_crash_offer(app: Any, context: AppContext, client: PlatformClient, window: Any) -> Any:
+    """After consent: offer pending crash reports (never sent without a click), then check for an
+    update; an update never interrupts a recording or an upload."""
+    from PySide6.QtCore import QTimer
+
+    from artreview_desktop.core.upload.queue import ACTIVE
+    from artreview_desktop.ui.crash_upload import CrashReportOffer
+    from artreview_desktop.ui.update_dialog import create_update_controller
+
+    def busy() -> bool:
+        runner = window.upload_runner
+        return bool(window.recording_page.busy or (
+            runner is not None and any(item.state in ACTIVE for item in runner.queue.items())))
+
+    updates = create_update_controller(context, client, window, busy)
+    updates.quit_requested.connect(app.quit)
+    crash_offer = CrashReportOffer(context, client, window)
+
+    def after_consent(agreed: bool) -> None:
+        if not agreed:
+            return
+        if crash_offer.offer() is None:
+            updates.check()
+        else:
+            crash_offer.finished.connect(lambda _result: updates.check())
+
+    window.consent_changed.connect(after_consent)
+    if context.has_current_consent():
+        QTimer.singleShot(0, lambda: after_consent(True))
+    return updates, crash_offer
 
 
 def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: SettingsStore, settings: Any,

@@ -14,9 +14,11 @@ from urllib.parse import parse_qsl, urlsplit
 from artreview_desktop.core.privacy.redact import redact
 from artreview_platform import openapi, policy_texts
 from artreview_platform.clock import Clock
+from artreview_platform.crash_reports import CrashReportStore
 from artreview_platform.errors import ApiError
 from artreview_platform.faults import ConnectionDropped, FaultPlan
-from artreview_platform.httpbase import BadRequestBody, BodyReader, LoggingHandler
+from artreview_platform.httpbase import CHUNK, BadRequestBody, BodyReader, LoggingHandler, throttle
+from artreview_platform.releases import ReleaseStore
 from artreview_platform.service_account import AccountService
 from artreview_platform.service_exams import ExamService
 from artreview_platform.sessions import Principal, SessionService
@@ -36,6 +38,7 @@ class Request:
     client_address: str
     authorization: str | None
     sessions: SessionService
+    range_header: str = ""
 
     def json(self) -> Any:
         if not self.raw_body:
@@ -53,6 +56,14 @@ class Request:
         return self.principal if self.authorization else None
 
 
+@dataclass(frozen=True)
+class Download:
+    """A binary answer (an app package): the handler streams it, honouring Range and faults."""
+
+    data: bytes
+    range_header: str
+
+
 Answer = tuple[int, Any]
 Route = tuple[str, re.Pattern[str], Callable[[Request], Answer]]
 
@@ -68,6 +79,8 @@ class ApiContext:
     faults: FaultPlan
     clock: Clock
     api_url: str = ""
+    releases: ReleaseStore = field(default_factory=ReleaseStore)
+    crash_reports: CrashReportStore | None = None
     routes: list[Route] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -105,6 +118,8 @@ class ApiContext:
              lambda r: (200, e.submissions(r.principal, r.params["exam_id"]))),
             ("GET", "/policy", self._policy),
             ("GET", "/app/latest", self._app_latest),
+            ("GET", "/app/download/{file_name}", self._app_download),
+            ("POST", "/crash-reports", self._crash_report),
             ("POST", "/centre/login", lambda r: (200, e.centre_login(r.json()))),
             ("POST", "/centre/check-ins", lambda r: (201, e.check_in(r.principal, r.json()))),
             ("GET", "/centre/check-ins", lambda r: (200, e.check_ins(r.principal))),
@@ -141,11 +156,21 @@ class ApiContext:
         platform_name = request.query.get("platform", "linux")
         if platform_name not in ("linux", "windows", "macos"):
             raise ApiError(400, "invalid_request", "platform must be linux, windows or macos")
-        # Data only for now: the in-app updater (a later issue) verifies `signature` over the file.
-        return 200, {"version": APP_VERSION, "platform": platform_name,
-                     "url": f"{self.api_url}/app/download/artreview-desktop-{APP_VERSION}-{platform_name}",
-                     "size": 0, "sha256": "0" * 64, "signature": "", "signature_algorithm": "ed25519",
-                     "published_at": "2026-11-01T00:00:00Z", "mandatory": False}
+        manifest = self.releases.manifest(platform_name, self.api_url)
+        if manifest is None:
+            raise ApiError(404, "no_release", f"no release for {platform_name}")
+        return 200, manifest
+
+    def _app_download(self, request: Request) -> Answer:
+        data = self.releases.payload(request.params["file_name"])
+        if data is None:
+            raise ApiError(404, "not_found", "no such package")
+        return 200, Download(data, request.range_header)
+
+    def _crash_report(self, request: Request) -> Answer:
+        if self.crash_reports is None:
+            raise ApiError(404, "not_found", "crash reports are not collected here")
+        return 201, self.crash_reports.store(request.json(), self.clock.now())
 
     def _inbox(self, request: Request) -> Answer:
         phone = request.query.get("phone") or None
@@ -191,6 +216,40 @@ def make_handler(ctx: ApiContext) -> type[LoggingHandler]:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
+        def _send_download(self, download: Download, path: str) -> None:
+            """Bytes with `Accept-Ranges`; a `Range: bytes=N-[M]` gets 206 (416 if past the end)."""
+            total = len(download.data)
+            first, last, status = 0, total - 1, 200
+            match = re.fullmatch(r"bytes=(\d+)-(\d*)", download.range_header.strip())
+            if match:
+                first = int(match.group(1))
+                last = min(int(match.group(2)), total - 1) if match.group(2) else total - 1
+                if first >= total or last < first:
+                    self._answer(416, ApiError(416, "range_not_satisfiable", "range outside the file").body(),
+                                 {"Content-Range": f"bytes */{total}"})
+                    return
+                status = 206
+            body = download.data[first:last + 1]
+            self.send_response(status)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Accept-Ranges", "bytes")
+            self.send_header("X-Request-Id", self.request_id)
+            if status == 206:
+                self.send_header("Content-Range", f"bytes {first}-{last}/{total}")
+            self.end_headers()
+            if self.command == "HEAD":
+                return
+            drop_after = ctx.faults.take_drop(path, "response")
+            for offset in range(0, len(body), CHUNK):
+                chunk = body[offset:offset + CHUNK]
+                if drop_after is not None and offset + len(chunk) >= drop_after:
+                    self.wfile.write(chunk[: max(0, drop_after - offset)])
+                    self.wfile.flush()
+                    raise ConnectionDropped("fault injection: drop response")
+                self.wfile.write(chunk)
+                throttle(ctx.faults, len(chunk))
+
         def _handle(self) -> None:
             self.request_id = uuid.uuid4().hex
             parts = urlsplit(self.path)
@@ -212,9 +271,13 @@ def make_handler(ctx: ApiContext) -> type[LoggingHandler]:
                     if method != self.command:
                         continue
                     request = Request(self.command, match.groupdict(), dict(parse_qsl(parts.query)), raw,
-                                      self.client_address[0], self.headers.get("Authorization"), ctx.sessions)
+                                      self.client_address[0], self.headers.get("Authorization"), ctx.sessions,
+                                      self.headers.get("Range") or "")
                     status, payload = func(request)
-                    self._answer(status, payload)
+                    if isinstance(payload, Download):
+                        self._send_download(payload, parts.path)
+                    else:
+                        self._answer(status, payload)
                     return
                 if allowed:
                     raise ApiError(405, "method_not_allowed", "method not allowed",

@@ -15,10 +15,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import artreview_desktop
 from artreview_desktop.core.fileutil import atomic_write_json
 from artreview_platform.api import ApiContext
 from artreview_platform.api import make_handler as make_api_handler
 from artreview_platform.clock import Clock
+from artreview_platform.crash_reports import CrashReportStore
 from artreview_platform.db import Database
 from artreview_platform.faults import FaultPlan
 from artreview_platform.httpbase import QuietThreadingServer
@@ -26,6 +28,7 @@ from artreview_platform.oss_auth import Credential, SignatureVerifier
 from artreview_platform.oss_server import OssContext
 from artreview_platform.oss_server import make_handler as make_oss_handler
 from artreview_platform.oss_store import ObjectStore
+from artreview_platform.releases import ReleaseStore
 from artreview_platform.service_account import AccountService, Core
 from artreview_platform.service_exams import ExamService
 from artreview_platform.sessions import SessionService
@@ -83,7 +86,11 @@ class EmbeddedPlatform:
         core = Core(self.db, self.clock, self.sessions, self.codes, self.store, bucket)
         self.accounts = AccountService(core)
         self.exams = ExamService(core, self.faults, self.oss_endpoint, region)
-        self._api_context = ApiContext(self.accounts, self.exams, self.sessions, self.inbox, self.faults, self.clock)
+        self.releases = ReleaseStore()
+        self.releases.publish_demo(artreview_desktop.__version__)  # a signed demo update, one version up
+        self.crash_reports = CrashReportStore(data_dir / "crash-reports")
+        self._api_context = ApiContext(self.accounts, self.exams, self.sessions, self.inbox, self.faults, self.clock,
+                                       releases=self.releases, crash_reports=self.crash_reports)
         self._api_server = QuietThreadingServer((host, api_port), make_api_handler(self._api_context))
         self.api_url = f"http://{host}:{self._api_server.server_address[1]}/api/v1"
         self._api_context.api_url = self.api_url

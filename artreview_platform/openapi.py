@@ -125,6 +125,37 @@ SUBMISSION_REQUEST = _obj(
     duration_s={"type": "number", "minimum": 0},
     stats={"type": "object"},
 )
+BINARY: Schema = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+APP_MANIFEST = _obj(
+    ["version", "url", "size", "sha256", "signature", "signature_algorithm", "format", "platform", "file_name", "kind",
+     "key_id", "notes", "mandatory"],
+    format={"type": "string", "enum": ["artreview-update/1"]},
+    platform={"type": "string", "enum": ["linux", "windows", "macos"]},
+    version=STR,
+    file_name=STR,
+    kind={"type": "string", "enum": ["linux-bundle-tar.gz", "linux-installer", "windows-installer", "macos-pkg",
+                                     "macos-dmg", "macos-installer"]},
+    size={"type": "integer", "minimum": 1},
+    sha256={"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    notes={"type": "object", "additionalProperties": STR, "description": "what's new, per language (zh_CN, en)"},
+    mandatory=BOOL,
+    url={"type": "string", "description": "where to download the package (not signed: mirrors may differ)"},
+    key_id=STR,
+    signature_algorithm={"type": "string", "enum": ["ed25519"]},
+    signature={"type": "string", "description": "base64 Ed25519 signature of the statement"},
+    published_at=STR,
+)
+CRASH_REPORT = _obj(
+    ["report_id", "summary"],
+    report_id={"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"},
+    time=STR,
+    app_version=STR,
+    python=STR,
+    os=STR,
+    origin=STR,
+    summary={"type": "string", "minLength": 1, "maxLength": 2000},
+    traceback={"type": "string", "maxLength": 48000},
+)
 CONSENT_REQUEST = _obj(
     ["policy_version", "scopes"],
     policy_version=STR,
@@ -326,18 +357,13 @@ def document(api_url: str = "") -> Schema:
         },
         "/app/latest": {
             "get": _op(
-                "Latest app version manifest (data only)",
+                "Latest app version manifest for one OS. The Ed25519 signature (base64) covers "
+                "'ArtReview update manifest v1\\n' + canonical JSON (sorted keys, no spaces) of format, platform, "
+                "version, file_name, kind, size, sha256, notes and mandatory; key_id names the signing key.",
                 200,
-                _obj(
-                    ["version", "url", "size", "sha256", "signature"],
-                    version=STR,
-                    url=STR,
-                    size=INT,
-                    sha256=STR,
-                    signature=STR,
-                    signature_algorithm=STR,
-                ),
+                _ref("AppManifest"),
                 auth=False,
+                errors=(400, 404),
                 params=[
                     {
                         "name": "platform",
@@ -346,6 +372,29 @@ def document(api_url: str = "") -> Schema:
                         "schema": {"type": "string", "enum": ["linux", "windows", "macos"]},
                     }
                 ],
+            )
+        },
+        "/app/download/{file_name}": {
+            "get": {
+                "summary": "An app package's bytes; supports 'Range: bytes=N-' (206) so downloads resume",
+                "parameters": [_path_param("file_name")],
+                "responses": {
+                    "200": {"description": "the whole package", "content": BINARY},
+                    "206": {"description": "the requested range", "content": BINARY},
+                    "404": {"description": "error", "content": {"application/json": {"schema": _ref("Error")}}},
+                    "416": {"description": "error", "content": {"application/json": {"schema": _ref("Error")}}},
+                },
+            }
+        },
+        "/crash-reports": {
+            "post": _op(
+                "A crash report the user agreed to send (already redacted; redacted again on arrival). "
+                "No session: reports are not tied to an account. Sending the same report_id twice stores it once.",
+                201,
+                _obj(["report_id", "received"], report_id=STR, received=BOOL, duplicate=BOOL),
+                body=_ref("CrashReport"),
+                auth=False,
+                errors=(400,),
             )
         },
         "/centre/login": {
@@ -408,6 +457,8 @@ def document(api_url: str = "") -> Schema:
                 "SubmissionRequest": SUBMISSION_REQUEST,
                 "SubmissionResult": SUBMISSION_RESULT,
                 "ConsentRequest": CONSENT_REQUEST,
+                "AppManifest": APP_MANIFEST,
+                "CrashReport": CRASH_REPORT,
             },
         },
         "paths": paths,

@@ -47,6 +47,9 @@ class GeneralSettings:
         "", "Base URL of the exam platform's API; empty means the built-in demo platform."
     )
     check_network_at_start: bool = _setting(True, "Check the platform can be reached at start-up.")
+    crash_reports: str = _setting(
+        "ask", "Crash reports: 'ask' before sending any to the platform, or 'never' send one.", choices=("ask", "never")
+    )
 
 
 @dataclass

@@ -252,6 +252,15 @@ class PlatformClient:
     def latest_app(self, platform_name: str) -> AppVersion:
         return AppVersion.from_json(self._call("GET", "/app/latest", auth=False, params={"platform": platform_name}))
 
+    def send_crash_report(self, report: dict[str, str]) -> bool:
+        """Send one (already redacted) crash report; True if the platform already had it.
+
+        Safe to retry: the platform stores a report id once. No session is attached, so a report
+        is never tied to an account.
+        """
+        data = self._call("POST", "/crash-reports", report, auth=False, idempotent=True)
+        return bool(data.get("duplicate", False))
+
     def centre_login(self, centre_code: str, password: str) -> TokenPair:
         data = self._call("POST", "/centre/login", {"centre_code": centre_code, "password": password},
                           auth=False, idempotent=False)

@@ -157,17 +157,33 @@ class PolicyInfo:
 
 @dataclass(frozen=True)
 class AppVersion:
+    """The platform's latest-version manifest; core/update.py checks its Ed25519 signature."""
+
     version: str
     url: str
     size: int
     sha256: str
     signature: str
     signature_algorithm: str
+    format: str = ""
+    platform: str = ""
+    file_name: str = ""
+    kind: str = ""
+    key_id: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+    mandatory: bool = False
+    published_at: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AppVersion:
+        raw_notes = data.get("notes")
+        notes: dict[Any, Any] = raw_notes if isinstance(raw_notes, dict) else {}
         return cls(str(data["version"]), str(data["url"]), int(data["size"]), str(data["sha256"]),
-                   str(data["signature"]), str(data.get("signature_algorithm", "")))
+                   str(data["signature"]), str(data.get("signature_algorithm", "")), format=str(data.get("format", "")),
+                   platform=str(data.get("platform", "")), file_name=str(data.get("file_name", "")),
+                   kind=str(data.get("kind", "")), key_id=str(data.get("key_id", "")),
+                   notes={str(k): str(v) for k, v in notes.items()}, mandatory=data.get("mandatory") is True,
+                   published_at=str(data.get("published_at", "")))
 
 
 @dataclass(frozen=True)

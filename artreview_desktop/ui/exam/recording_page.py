@@ -383,9 +383,9 @@ class RecordingPage(Page):
         manifest_stats: dict[str, object] = {}
         try:
             manifest = json.loads(Path(take.manifest_path).read_text(encoding="utf-8"))
+            frames = manifest.get("frames") or {}
             manifest_stats = {"width": manifest.get("width"), "height": manifest.get("height"),
-                              "video_frames": manifest.get("video_frames"),
-                              "dropped_frames": manifest.get("dropped_frames")}
+                              "video_frames": frames.get("encoded"), "dropped_frames": frames.get("dropped", 0)}
         except (OSError, ValueError):
             pass
         dialog = ReviewDialog(take, describe_take(take, manifest_stats), self)
