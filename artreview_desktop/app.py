@@ -130,6 +130,7 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
     from artreview_desktop.ui.i18n import LanguageManager
     from artreview_desktop.ui.main_window import MainWindow
     from artreview_desktop.ui.style import STYLE_SHEET
+    from artreview_desktop.ui.workers import wait_for_jobs
 
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_ORG)
@@ -189,6 +190,7 @@ def _run_gui(args: argparse.Namespace, paths: AppPaths, reporter: CrashReporter)
         status = app.exec()
         del update_hooks  # kept alive until the event loop ends
         window.close()
+        wait_for_jobs()
         log.info("ArtReview Desktop quit (%d)", status)
     return status
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,3 +83,14 @@ def demo_platform(tmp_path: Path) -> Iterator[EmbeddedPlatform]:
     """The reference platform and OSS store, real servers on loopback."""
     with start_embedded(tmp_path / "demo-platform", dev_credentials=True) as running:
         yield running
+
+
+@pytest.fixture(autouse=True)
+def _collect_http_connections() -> Iterator[None]:
+    """oss2 gives each Bucket an HTTP session it never closes, and tests make many throwaway
+    clients. Collect their sockets at the end of the test that made them (quietly), instead of
+    letting a later, unrelated test trip over the ResourceWarning at a random garbage collection."""
+    yield
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()

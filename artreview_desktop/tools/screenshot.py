@@ -25,6 +25,7 @@ def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
     from artreview_desktop.ui.fonts import choose_ui_font
     from artreview_desktop.ui.i18n import LanguageManager
     from artreview_desktop.ui.style import STYLE_SHEET
+    from artreview_desktop.ui.workers import wait_for_jobs
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -56,6 +57,7 @@ def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
         written.append(path)
     written += _dialogs(window, out_dir, language, whole_screen)
     window.close()
+    wait_for_jobs()
     return written
 
 

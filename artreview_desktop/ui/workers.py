@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,20 @@ class FunctionWorker(QObject):
             self.finished.emit(result)
 
 
+#: Threads still running, kept here so that no QThread is destroyed while it runs (Qt aborts the
+#: process when that happens, e.g. when a page that started a job is deleted or the app quits).
+_RUNNING: set[QThread] = set()
+_WORKERS: dict[QThread, QObject] = {}
+
+
+def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
+    """At exit: let every running job finish (True if all did within the time)."""
+    all_done = True
+    for thread in list(_RUNNING):
+        all_done = thread.wait(timeout_ms) and all_done
+    return all_done
+
+
 class JobThread(QObject):
     """A QThread hosting one FunctionWorker; the owner keeps it until `done` fires.
 
@@ -59,8 +73,10 @@ class JobThread(QObject):
         self.worker = FunctionWorker(job)
         self.worker.moveToThread(self._thread)
         self._thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self._thread.quit)
-        self.worker.failed.connect(self._thread.quit)
+        # quit() is thread-safe: call it from the worker's thread directly, so a job that ends while
+        # the UI thread has no event loop running (at exit) still ends its thread.
+        self.worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self.done)
         self.worker.finished.connect(self._relay_success)
         self.worker.failed.connect(self._relay_failure)
@@ -74,7 +90,16 @@ class JobThread(QObject):
         self.errored.emit(error)
 
     def start(self) -> None:
-        self._thread.start()
+        thread = self._thread
+        _RUNNING.add(thread)
+        _WORKERS[thread] = self.worker
+
+        def forget() -> None:
+            _RUNNING.discard(thread)
+            _WORKERS.pop(thread, None)
+
+        thread.finished.connect(forget)
+        thread.start()
 
     def is_running(self) -> bool:
         return self._thread.isRunning()

@@ -52,8 +52,18 @@ def test_a_tone_played_into_the_sink_is_recorded_at_its_frequency(
         session.open()
         assert session.wait_until_ready(10)
         assert player.stdin is not None
-        player.stdin.write(pcm16(tone(frequency, 4.0)))
+        player.stdin.write(pcm16(tone(frequency, 8.0)))
         player.stdin.flush()
+        # The first stream on a freshly started PulseAudio can take a moment to flow: start the
+        # take once the microphone hears the tone (a condition, waited on with a deadline).
+        heard = threading.Event()
+        deadline = time.monotonic() + 10
+        while not heard.is_set() and time.monotonic() < deadline:
+            if session.audio_level().rms > 0.05:
+                heard.set()
+            else:
+                heard.wait(0.05)
+        assert heard.is_set(), "the tone never reached the microphone"
         session.start(takes_dir / "tone.mp4", max_seconds=2.5)
         result = session.wait(60)
     finally:

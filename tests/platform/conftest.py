@@ -90,3 +90,4 @@ def dev_bucket_v4(platform: EmbeddedPlatform) -> oss2.Bucket:
     assert platform.dev_access_key_id and platform.dev_access_key_secret
     return oss2.Bucket(oss2.AuthV4(platform.dev_access_key_id, platform.dev_access_key_secret),
                        platform.oss_endpoint, platform.bucket, region=platform.region)
+

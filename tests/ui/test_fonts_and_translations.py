@@ -80,7 +80,7 @@ def test_screenshots_under_xvfb_show_every_page(xvfb_display: str, tmp_path: Pat
         capture_output=True, text=True, timeout=120, env={**os.environ, **env},
     )
     assert result.returncode == 0, result.stderr
-    shots = sorted(tmp_path.glob("zh_CN-*.png"))
+    shots = sorted(tmp_path.glob("zh_CN-[0-9]-*.png"))
     assert len(shots) == 7
     from PySide6.QtGui import QImage
 
