@@ -14,6 +14,6 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   export DISPLAY="$display"
   for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
   echo "No display found: the app runs on the virtual display $DISPLAY (Xvfb)."
-  echo "Take a screenshot with: DISPLAY=$DISPLAY .venv/bin/python -m artreview_desktop.tools.screenshot shot.png"
+  echo "To see every page as images: DISPLAY=$DISPLAY .venv/bin/python -m artreview_desktop.tools.screenshot shots/"
 fi
 .venv/bin/artreview-desktop --demo "$@"
