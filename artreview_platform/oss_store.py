@@ -101,6 +101,40 @@ def _write_stream(folder: Path, stem: str, chunks: Iterable[bytes], content_md5:
     return _Written(final, crc.length, md5.digest(), crc.value)
 
 
+def _assemble(folder: Path, stem: str, parts: list[tuple[Path, int]]) -> Path:
+    """Join part files into a new durable object file, copying in the kernel (no Python loop over
+    the bytes): like OSS, Complete combines the parts' known CRCs instead of reading the data again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    final = folder / f"{stem}.{uuid.uuid4().hex}.data"
+    tmp = final.with_suffix(".tmp")
+    try:
+        with open(tmp, "wb") as out:
+            for path, size in parts:
+                with open(path, "rb") as src:
+                    if os.fstat(src.fileno()).st_size != size:  # the part changed on disk: refuse
+                        raise StoreError(500, "InternalError", "part data changed during completion")
+                    copied = 0
+                    while copied < size:
+                        try:
+                            step = os.copy_file_range(src.fileno(), out.fileno(), size - copied)
+                        except (AttributeError, OSError):
+                            src.seek(copied)
+                            out.seek(0, os.SEEK_END)
+                            shutil.copyfileobj(src, out, 1 << 20)
+                            break
+                        if step == 0:
+                            raise StoreError(500, "InternalError", "part data ended early during completion")
+                        copied += step
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(folder)
+    return final
+
+
 class ObjectStore:
     """Buckets under `root`; an in-memory index of object records, rebuilt from disk on open."""
 
@@ -307,22 +341,13 @@ class ObjectStore:
                     raise StoreError(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum "
                                      "allowed object size.")
 
-            def concatenated() -> Iterable[bytes]:
-                for part in chosen:
-                    with open(folder / part.data_file, "rb") as src:
-                        while chunk := src.read(1 << 20):
-                            yield chunk
-
             target = self._record_path(bucket, key).parent
-            written = _write_stream(target, _key_id(key), concatenated(), None)
+            assembled = _assemble(target, _key_id(key), [(folder / p.data_file, p.size) for p in chosen])
             combined = combine_parts((p.crc64, p.size) for p in chosen)
-            if combined != written.crc64:  # the parts changed on disk under us: refuse to publish
-                written.path.unlink(missing_ok=True)
-                raise StoreError(500, "InternalError", "part data changed during completion")
             etag = hashlib.md5(b"".join(bytes.fromhex(p.etag) for p in chosen)).hexdigest().upper()
-            meta = ObjectMeta(key, written.size, f"{etag}-{len(chosen)}", combined,
+            meta = ObjectMeta(key, sum(p.size for p in chosen), f"{etag}-{len(chosen)}", combined,
                               str(info.get("content_type") or "application/octet-stream"),
-                              self._clock.now(), written.path.name, "Multipart")
+                              self._clock.now(), assembled.name, "Multipart")
             self._commit(bucket, meta)
             shutil.rmtree(folder, ignore_errors=True)
         return meta
