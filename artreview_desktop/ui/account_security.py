@@ -31,6 +31,7 @@ from artreview_desktop.core.privacy.consent import ConsentLedger
 from artreview_desktop.core.privacy.oplog import OperationLog
 from artreview_desktop.ui.code_button import CodeButton
 from artreview_desktop.ui.errors import platform_error_text
+from artreview_desktop.ui.form_message import FormMessage
 from artreview_desktop.ui.workers import JobThread, start_job
 
 PathChooser = Callable[[QWidget, str], str | None]
@@ -80,9 +81,7 @@ class AccountSecurityDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
-        self.message.setWordWrap(True)
+        self.message = FormMessage()
         layout.addWidget(self.message)
         close_row = QHBoxLayout()
         close_row.addStretch(1)
@@ -279,16 +278,11 @@ class AccountSecurityDialog(QDialog):
         self._error_text(platform_error_text(error))
 
     def _error_text(self, text: str) -> None:
-        self._message(text, True)
+        self.message.show_message(text, error=True)
 
     def _info(self, text: str) -> None:
-        self._message(text, False)
+        self.message.show_message(text, error=False)
 
-    def _message(self, text: str, error: bool) -> None:
-        self.message.setProperty("error", error)
-        self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
     def done(self, result: int) -> None:
         if self._job is not None:

@@ -24,6 +24,7 @@ from artreview_desktop.core.phone import InvalidPhoneNumber, normalize_mobile
 from artreview_desktop.core.privacy.permissions import Trigger
 from artreview_desktop.ui.code_button import CodeButton
 from artreview_desktop.ui.errors import platform_error_text
+from artreview_desktop.ui.form_message import FormMessage
 from artreview_desktop.ui.permissions import PermissionGate
 from artreview_desktop.ui.workers import JobThread, start_job
 
@@ -86,9 +87,7 @@ class LoginDialog(QDialog):
         form.addRow(code_label, code_row)
         layout.addLayout(form)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setObjectName("formMessage")
+        self.message = FormMessage()
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
@@ -122,15 +121,15 @@ class LoginDialog(QDialog):
         if trigger is not Trigger.REQUEST_CODE or not self.isVisible():
             return
         if not allowed:
-            self._show_text(self.tr("您没有允许“登录”权限，无法发送验证码。可在“我的 · 设置 · 隐私”中允许。"))
+            self.message.show_message(self.tr("您没有允许“登录”权限，无法发送验证码。可在“我的 · 设置 · 隐私”中允许。"))
             return
         phone = self.phone_edit.text()
         self.send_code_button.setEnabled(False)
-        self._show_text(self.tr("正在发送验证码…"), error=False)
+        self.message.show_message(self.tr("正在发送验证码…"), error=False)
         self._run(lambda: self.account.request_code(phone), self._code_sent)
 
     def _code_sent(self, resend_after: int) -> None:
-        self._show_text(self.tr("验证码已发送，5 分钟内有效。"), error=False)
+        self.message.show_message(self.tr("验证码已发送，5 分钟内有效。"), error=False)
         self.send_code_button.start_countdown(resend_after)
         self.code_edit.setFocus()
         if self._demo_code is not None:
@@ -140,7 +139,7 @@ class LoginDialog(QDialog):
     def _demo_code_found(self, code: str | None) -> None:
         if code and not self.code_edit.text():
             self.code_edit.setText(code)
-            self._show_text(self.tr(
+            self.message.show_message(self.tr(
                 "演示模式：没有真实短信，"
                 "验证码 {0} 已从演示收件箱自动填入。"
             ).format(code), error=False)
@@ -154,7 +153,7 @@ class LoginDialog(QDialog):
             return
         phone, code = self.phone_edit.text(), self.code_edit.text()
         self.login_button.setEnabled(False)
-        self._show_text(self.tr("正在登录…"), error=False)
+        self.message.show_message(self.tr("正在登录…"), error=False)
         self._run(lambda: self.account.login(phone, code), self._logged_in)
 
     def _logged_in(self, profile: object) -> None:
@@ -173,13 +172,8 @@ class LoginDialog(QDialog):
         self._update_login_button()
 
     def _show_error(self, error: BaseException) -> None:
-        self._show_text(platform_error_text(error))
+        self.message.show_message(platform_error_text(error))
 
-    def _show_text(self, text: str, error: bool = True) -> None:
-        self.message.setProperty("error", error)
-        self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
     def done(self, result: int) -> None:
         if self._job is not None:

@@ -34,6 +34,7 @@ from artreview_desktop.core.privacy.policy import PolicyBundle
 from artreview_desktop.ui.code_button import CodeButton
 from artreview_desktop.ui.consent import policy_browser
 from artreview_desktop.ui.errors import platform_error_text
+from artreview_desktop.ui.form_message import FormMessage
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
@@ -60,9 +61,7 @@ class BirthDateDialog(QDialog):
         label.setBuddy(self.date_edit)
         form.addRow(label, self.date_edit)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
-        self.message.setProperty("error", True)
+        self.message = FormMessage()
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -80,7 +79,7 @@ class BirthDateDialog(QDialog):
         try:
             age_group(self.birth_date, self.today)
         except InvalidBirthDate:
-            self.message.setText(self.tr("请填写正确的出生日期。"))
+            self.message.show_message(self.tr("请填写正确的出生日期。"))
             return
         self.accept()
 
@@ -135,8 +134,7 @@ class GuardianConsentDialog(QDialog):
         layout.addLayout(form)
         self.agree_box = QCheckBox(self.tr("我是考生的监护人，已阅读并同意《隐私政策》和《儿童隐私保护声明》(&G)"))
         layout.addWidget(self.agree_box)
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
+        self.message = FormMessage()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -200,16 +198,11 @@ class GuardianConsentDialog(QDialog):
             self.code_button.setEnabled(True)
 
     def _error(self, text: str) -> None:
-        self._message(text, True)
+        self.message.show_message(text, error=True)
 
     def _info(self, text: str) -> None:
-        self._message(text, False)
+        self.message.show_message(text, error=False)
 
-    def _message(self, text: str, error: bool) -> None:
-        self.message.setProperty("error", error)
-        self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
     def done(self, result: int) -> None:
         if self._job is not None:

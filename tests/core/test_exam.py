@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -123,27 +122,11 @@ def test_damaged_progress_is_kept_aside(tmp_path: Path) -> None:
 
 
 def test_an_interrupted_take_is_recovered_onto_its_exam(tmp_path: Path) -> None:
-    import av
-    import numpy as np
-
-    from artreview_desktop.core.capture.manifest import journal_path_for
     from artreview_desktop.core.exam import find_interrupted_takes, recover_interrupted
+    from tests.takes import write_interrupted_take
 
-    folder = tmp_path / "recordings" / "ex_1"
-    folder.mkdir(parents=True)
-    take = folder / "formal-01-x.mp4"
-    with av.open(str(take), "w") as container:
-        stream = container.add_stream("libx264", rate=10)
-        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
-        for index in range(30):
-            frame = av.VideoFrame.from_ndarray(np.full((48, 64, 3), index * 8, np.uint8), format="rgb24")
-            frame.pts = index
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode(None):
-            container.mux(packet)
-    journal_path_for(take).write_text(json.dumps({"pid": 999_999_999, "metadata": {"exam_id": "ex_1",
-                                                                                    "mode": "formal"}}))
+    take = tmp_path / "recordings" / "ex_1" / "formal-01-x.mp4"
+    write_interrupted_take(take, "ex_1", "formal", frames=30)
     [found] = find_interrupted_takes(tmp_path / "recordings")
     store = ProgressStore(tmp_path / "exams")
     record = recover_interrupted(found, store)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from artreview_desktop.core.appcontext import AppContext
@@ -104,7 +104,7 @@ def test_wrong_pins_are_refused_and_rate_limited_then_right_pin_opens_the_dashbo
     with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
         dialog.ok_button.click()
     assert isinstance(shell.dashboard, Dashboard)
-    assert "今日考生：0 人" in shell.dashboard.findChildren(type(dialog.message))[0].text()
+    assert "今日考生：0 人" in shell.dashboard.findChildren(QLabel)[0].text()
     with qtbot.waitSignal(shell.exit_approved, timeout=5000):
         shell.dashboard.exit_button.click()
     assert not shell.isVisible()

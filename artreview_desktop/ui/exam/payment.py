@@ -24,6 +24,7 @@ from artreview_desktop.core.account import AccountService
 from artreview_desktop.core.platform.models import Exam, PaymentOrder
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.exam.texts import exam_title
+from artreview_desktop.ui.form_message import FormMessage
 from artreview_desktop.ui.workers import JobThread, start_job
 
 POLL_INTERVAL_MS = 2000
@@ -92,9 +93,7 @@ class PaymentDialog(QDialog):
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setMinimumSize(340, 340)
         layout.addWidget(self.qr_label)
-        self.status = QLabel()
-        self.status.setObjectName("formMessage")
-        self.status.setWordWrap(True)
+        self.status = FormMessage()
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.status)
         self.receipt = QLabel()
@@ -122,7 +121,7 @@ class PaymentDialog(QDialog):
     def create_order(self) -> None:
         channel = self.channel
         self.create_button.setEnabled(False)
-        self._message(self.tr("正在生成二维码…"), error=False)
+        self.status.show_message(self.tr("正在生成二维码…"), error=False)
         self._job = start_job(self, lambda: self.account.client.create_payment_order(self.exam.id, channel),
                               self._order_created, self._failed)
 
@@ -130,7 +129,7 @@ class PaymentDialog(QDialog):
         self.order = order
         self.qr_label.setPixmap(QPixmap.fromImage(qr_image(order.qr_payload)))
         app = self.tr("微信") if order.channel == "wechat" else self.tr("支付宝")
-        self._message(self.tr("请用{0}扫描二维码付款。付款后本页面会自动更新。").format(app), error=False)
+        self.status.show_message(self.tr("请用{0}扫描二维码付款。付款后本页面会自动更新。").format(app), error=False)
         self.demo_button.setVisible(self._demo_settle is not None)
         self.poll_timer.start()
 
@@ -149,7 +148,7 @@ class PaymentDialog(QDialog):
         if order.status == "paid":
             self.poll_timer.stop()
             self.qr_label.clear()
-            self._message(self.tr("支付成功！"), error=False)
+            self.status.show_message(self.tr("支付成功！"), error=False)
             self.receipt.setText(self.tr("订单号：{0}　金额：¥{1:.2f}　支付方式：{2}").format(
                 order.order_id, order.amount_fen / 100,
                 self.tr("微信支付") if order.channel == "wechat" else self.tr("支付宝")))
@@ -164,15 +163,15 @@ class PaymentDialog(QDialog):
         self.qr_label.clear()
         self.demo_button.setVisible(False)
         self.create_button.setEnabled(True)
-        self._message(self.tr("二维码已过期，请重新生成。"), error=True)
+        self.status.show_message(self.tr("二维码已过期，请重新生成。"), error=True)
 
     def _poll_failed(self, error: BaseException) -> None:
         # A passing network error: keep polling; the order is not lost.
-        self._message(platform_error_text(error) + " " + self.tr("正在重试…"), error=True)
+        self.status.show_message(platform_error_text(error) + " " + self.tr("正在重试…"), error=True)
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)
-        self._message(platform_error_text(error), error=True)
+        self.status.show_message(platform_error_text(error), error=True)
 
     def _settle_demo(self) -> None:
         if self.order is not None and self._demo_settle is not None:
@@ -180,11 +179,6 @@ class PaymentDialog(QDialog):
             settle = self._demo_settle
             self._job = start_job(self, lambda: settle(order_id), lambda _r: self.poll(), self._failed)
 
-    def _message(self, text: str, error: bool) -> None:
-        self.status.setProperty("error", error)
-        self.status.setText(text)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
 
     def done(self, result: int) -> None:
         self.poll_timer.stop()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from artreview_desktop.core.kiosk import PinGuard, PinLocked
+from artreview_desktop.ui.form_message import FormMessage
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
@@ -41,9 +42,7 @@ class PinDialog(QDialog):
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setMaxLength(16)
         layout.addWidget(self.pin_edit)
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
-        self.message.setProperty("error", True)
+        self.message = FormMessage()
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -68,14 +67,17 @@ class PinDialog(QDialog):
             self.unlocked.emit()
             self.accept()
         else:
-            self.message.setText(self.tr("密码不正确。"))
+            self.message.show_message(self.tr("密码不正确。"))
 
     def _failed(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(error, PinLocked):
-            self.message.setText(self.tr("密码错误次数太多，已锁定 {0} 秒。").format(int(error.seconds_left + 0.999)))
+            self.message.show_message(self.tr(
+                "密码错误次数太多，"
+                "已锁定 {0} 秒。"
+            ).format(int(error.seconds_left + 0.999)))
         else:
-            self.message.setText(self.tr("无法检查密码。"))
+            self.message.show_message(self.tr("无法检查密码。"))
 
     def done(self, result: int) -> None:
         if self._job is not None:
