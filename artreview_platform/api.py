@@ -14,14 +14,14 @@ from urllib.parse import parse_qsl, urlsplit
 from artreview_desktop.core.privacy.redact import redact
 from artreview_platform import openapi, policy_texts
 from artreview_platform.clock import Clock
-from artreview_platform.crash_reports import CrashReportStore
+from artreview_platform.crash_reports import CrashReportStore, OperationLogStore
 from artreview_platform.errors import ApiError
 from artreview_platform.faults import ConnectionDropped, FaultPlan
 from artreview_platform.httpbase import CHUNK, BadRequestBody, BodyReader, LoggingHandler, throttle
 from artreview_platform.releases import ReleaseStore
-from artreview_platform.service_account import AccountService
+from artreview_platform.service_account import AccountService, require_role
 from artreview_platform.service_exams import ExamService
-from artreview_platform.sessions import Principal, SessionService
+from artreview_platform.sessions import ROLE_CANDIDATE, Principal, SessionService
 from artreview_platform.sms import DevInboxGateway, mask_phone
 
 PREFIX = "/api/v1"
@@ -81,6 +81,8 @@ class ApiContext:
     api_url: str = ""
     releases: ReleaseStore = field(default_factory=ReleaseStore)
     crash_reports: CrashReportStore | None = None
+    operation_logs: OperationLogStore | None = None
+    policy: policy_texts.PolicyPublisher = field(default_factory=policy_texts.PolicyPublisher)
     routes: list[Route] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -90,7 +92,7 @@ class ApiContext:
         a, e = self.accounts, self.exams
         table: list[tuple[str, str, Callable[[Request], Answer]]] = [
             ("GET", "/health", lambda r: (200, {"status": "ok", "time": self.clock.now(), "version": APP_VERSION,
-                                                "policy_version": policy_texts.version()})),
+                                                "policy_version": self.policy.current.versions["privacy_policy"]})),
             ("GET", "/policy/texts/{document}/{language}", self._policy_text),
             ("GET", "/openapi.json", lambda r: (200, openapi.document(self.api_url))),
             ("POST", "/auth/sms-code", lambda r: (202, a.request_code(r.json(), r.client_address,
@@ -120,6 +122,7 @@ class ApiContext:
             ("GET", "/app/latest", self._app_latest),
             ("GET", "/app/download/{file_name}", self._app_download),
             ("POST", "/crash-reports", self._crash_report),
+            ("POST", "/me/operation-log", self._operation_log),
             ("POST", "/centre/login", lambda r: (200, e.centre_login(r.json()))),
             ("POST", "/centre/check-ins", lambda r: (201, e.check_in(r.principal, r.json()))),
             ("GET", "/centre/check-ins", lambda r: (200, e.check_ins(r.principal))),
@@ -139,9 +142,11 @@ class ApiContext:
         return 200, {"logged_out": True}
 
     def _policy(self, request: Request) -> Answer:
-        return 200, {"version": policy_texts.version(),
-                     "children_version": policy_texts.version("children_statement"),
-                     "published_at": policy_texts.effective(),
+        release = self.policy.current
+        return 200, {"version": release.versions["privacy_policy"],
+                     "children_version": release.versions["children_statement"],
+                     "published_at": release.effective,
+                     "changes": release.changes,
                      "text_url": f"{self.api_url}/policy/texts/privacy_policy/zh_CN",
                      "children_text_url": f"{self.api_url}/policy/texts/children_statement/zh_CN"}
 
@@ -149,8 +154,9 @@ class ApiContext:
         document, language = request.params["document"], request.params["language"]
         if document not in policy_texts.DOCUMENTS or language not in policy_texts.LANGUAGES:
             raise ApiError(404, "not_found", "no such policy text")
-        return 200, {"document": document, "language": language, "version": policy_texts.version(document),
-                     "markdown": policy_texts.text(document, language)}
+        release = self.policy.current
+        return 200, {"document": document, "language": language, "version": release.versions[document],
+                     "markdown": release.text(document, language)}
 
     def _app_latest(self, request: Request) -> Answer:
         platform_name = request.query.get("platform", "linux")
@@ -171,6 +177,12 @@ class ApiContext:
         if self.crash_reports is None:
             raise ApiError(404, "not_found", "crash reports are not collected here")
         return 201, self.crash_reports.store(request.json(), self.clock.now())
+
+    def _operation_log(self, request: Request) -> Answer:
+        require_role(request.principal, ROLE_CANDIDATE)
+        if self.operation_logs is None:
+            raise ApiError(404, "not_found", "operation logs are not collected here")
+        return 201, self.operation_logs.store(request.principal.account_id, request.json(), self.clock.now())
 
     def _inbox(self, request: Request) -> Answer:
         phone = request.query.get("phone") or None

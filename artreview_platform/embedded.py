@@ -20,7 +20,7 @@ from artreview_desktop.core.fileutil import atomic_write_json
 from artreview_platform.api import ApiContext
 from artreview_platform.api import make_handler as make_api_handler
 from artreview_platform.clock import Clock
-from artreview_platform.crash_reports import CrashReportStore
+from artreview_platform.crash_reports import CrashReportStore, OperationLogStore
 from artreview_platform.db import Database
 from artreview_platform.faults import FaultPlan
 from artreview_platform.httpbase import QuietThreadingServer
@@ -28,6 +28,7 @@ from artreview_platform.oss_auth import Credential, SignatureVerifier
 from artreview_platform.oss_server import OssContext
 from artreview_platform.oss_server import make_handler as make_oss_handler
 from artreview_platform.oss_store import ObjectStore
+from artreview_platform.policy_texts import PolicyRelease
 from artreview_platform.releases import ReleaseStore
 from artreview_platform.service_account import AccountService, Core
 from artreview_platform.service_exams import ExamService
@@ -89,8 +90,10 @@ class EmbeddedPlatform:
         self.releases = ReleaseStore()
         self.releases.publish_demo(artreview_desktop.__version__)  # a signed demo update, one version up
         self.crash_reports = CrashReportStore(data_dir / "crash-reports")
+        self.operation_logs = OperationLogStore(data_dir / "operation-logs")
         self._api_context = ApiContext(self.accounts, self.exams, self.sessions, self.inbox, self.faults, self.clock,
-                                       releases=self.releases, crash_reports=self.crash_reports)
+                                       releases=self.releases, crash_reports=self.crash_reports,
+                                       operation_logs=self.operation_logs)
         self._api_server = QuietThreadingServer((host, api_port), make_api_handler(self._api_context))
         self.api_url = f"http://{host}:{self._api_server.server_address[1]}/api/v1"
         self._api_context.api_url = self.api_url
@@ -144,6 +147,10 @@ class EmbeddedPlatform:
     def update_exam_rules(self, exam_id: str, **rules: Any) -> None:
         """Change a registered exam's rules (tests and demos use short takes)."""
         self.exams.update_exam_rules(exam_id, **rules)
+
+    def publish_policy(self, release: PolicyRelease) -> None:
+        """Roll out a new privacy policy version (clients must show it and ask again)."""
+        self._api_context.policy.publish(release)
 
     def describe(self) -> dict[str, Any]:
         """The JSON line `artreview-platform serve` prints."""

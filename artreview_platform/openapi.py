@@ -339,7 +339,8 @@ def document(api_url: str = "") -> Schema:
                 "Current privacy policy version",
                 200,
                 _obj(["version", "text_url"], version=STR, children_version=STR, text_url=STR,
-                     children_text_url=STR, published_at=STR),
+                     children_text_url=STR, published_at=STR,
+                     changes={"type": "object", "additionalProperties": {"type": "array", "items": STR}}),
                 auth=False,
                 errors=(),
             )
@@ -395,6 +396,16 @@ def document(api_url: str = "") -> Schema:
                 body=_ref("CrashReport"),
                 auth=False,
                 errors=(400,),
+            )
+        },
+        "/me/operation-log": {
+            "post": _op(
+                "The local operation log, sent by the user's explicit choice (already redacted; redacted again)",
+                201,
+                _obj(["received"], received=INT),
+                body=_obj(["entries"], entries={"type": "array", "maxItems": 5000, "items": {
+                    "type": "object", "required": ["action"], "additionalProperties": STR}}),
+                errors=(400, 403),
             )
         },
         "/centre/login": {

@@ -1,11 +1,15 @@
-"""The privacy texts the reference platform publishes: the same versioned files the app bundles,
-so that a demo platform and the app agree on the current version."""
+"""The privacy texts the reference platform publishes.
+
+It starts with the same versioned files the app bundles, so that a demo platform and the app agree
+on the current version; `publish` replaces them (tests and operators use it to roll out a new
+version, which every client must show and have accepted again before any processing).
+"""
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from pathlib import Path
+import threading
+from dataclasses import dataclass, field
 from typing import Any
 
 from artreview_desktop.core.resources import resource
@@ -14,21 +18,45 @@ DOCUMENTS = ("privacy_policy", "children_statement")
 LANGUAGES = ("zh_CN", "en")
 
 
-@lru_cache(maxsize=1)
-def _meta() -> dict[str, Any]:
+@dataclass(frozen=True)
+class PolicyRelease:
+    """One published version of both documents: versions, texts per language, change summaries."""
+
+    versions: dict[str, str]
+    effective: str
+    texts: dict[str, dict[str, str]]  # document -> language -> markdown
+    changes: dict[str, list[str]] = field(default_factory=dict)  # language -> summary lines
+
+    def text(self, document: str, language: str) -> str:
+        by_language = self.texts[document]
+        return by_language.get(language) or by_language["zh_CN"]
+
+
+def bundled_release() -> PolicyRelease:
     meta: dict[str, Any] = json.loads(resource("policy", "policy.json").read_text(encoding="utf-8"))
-    return meta
+    texts = {doc: {lang: resource("policy", name).read_text(encoding="utf-8")
+                   for lang, name in meta[doc]["files"].items()} for doc in DOCUMENTS}
+    version = str(meta["privacy_policy"]["version"])
+    return PolicyRelease({doc: str(meta[doc]["version"]) for doc in DOCUMENTS},
+                         str(meta["privacy_policy"]["effective"]), texts,
+                         {lang: list(lines) for lang, lines in meta.get("changes", {}).get(version, {}).items()})
 
 
-def version(document: str = "privacy_policy") -> str:
-    return str(_meta()[document]["version"])
+class PolicyPublisher:
+    """The current release, swapped atomically so a reader never sees half of a new version."""
 
+    def __init__(self, release: PolicyRelease | None = None) -> None:
+        self._lock = threading.Lock()
+        self._release = release or bundled_release()
 
-def effective(document: str = "privacy_policy") -> str:
-    return str(_meta()[document]["effective"])
+    @property
+    def current(self) -> PolicyRelease:
+        with self._lock:
+            return self._release
 
-
-def text(document: str, language: str) -> str:
-    files = _meta()[document]["files"]
-    path: Path = resource("policy", files.get(language, files["zh_CN"]))
-    return path.read_text(encoding="utf-8")
+    def publish(self, release: PolicyRelease) -> None:
+        missing = [doc for doc in DOCUMENTS if "zh_CN" not in release.texts.get(doc, {})]
+        if missing or set(release.versions) != set(DOCUMENTS):
+            raise ValueError(f"a policy release needs both documents with a Chinese text (missing: {missing})")
+        with self._lock:
+            self._release = release

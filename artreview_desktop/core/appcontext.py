@@ -11,7 +11,7 @@ from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.privacy.consent import ConsentLedger, Document
 from artreview_desktop.core.privacy.oplog import OperationLog
 from artreview_desktop.core.privacy.permissions import PermissionDecisions
-from artreview_desktop.core.privacy.policy import PolicyBundle
+from artreview_desktop.core.privacy.policy import PlatformPolicyStore, PolicyBundle, effective_policy
 from artreview_desktop.core.resources import resource
 from artreview_desktop.core.settings import Settings, SettingsProblem, SettingsStore
 
@@ -27,7 +27,8 @@ class AppContext:
     settings_problems: list[SettingsProblem] = field(default_factory=list)
     consent_ledger: ConsentLedger = field(init=False)
     permissions: PermissionDecisions = field(init=False)
-    policy: PolicyBundle = field(init=False)
+    policy: PolicyBundle = field(init=False)  # the newer of the bundled and the platform's published one
+    published_policy: PlatformPolicyStore = field(init=False)
     oplog: OperationLog = field(init=False)
     minor_records: MinorRecords = field(init=False)
     exam_progress: ProgressStore = field(init=False)
@@ -36,10 +37,15 @@ class AppContext:
         privacy_dir = self.paths.data_dir / "privacy"
         self.consent_ledger = ConsentLedger(privacy_dir / "consent-ledger.jsonl")
         self.permissions = PermissionDecisions(privacy_dir / "permissions.json")
-        self.policy = PolicyBundle.load(resource("policy"))
+        self.published_policy = PlatformPolicyStore(self.paths.data_dir / "published-policy")
+        self.reload_policy()
         self.oplog = OperationLog(self.paths.data_dir / "operation-log", consented=self.has_current_consent)
         self.minor_records = MinorRecords(self.paths.data_dir / "accounts")
         self.exam_progress = ProgressStore(self.paths.data_dir / "exams")
+
+    def reload_policy(self) -> None:
+        """Pick up a policy the platform published (after `published_policy.fetch`)."""
+        self.policy = effective_policy(PolicyBundle.load(resource("policy")), self.published_policy.load())
 
     @property
     def recordings_dir(self) -> Path:

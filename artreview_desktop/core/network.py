@@ -21,6 +21,7 @@ class NetworkStatus:
     state: NetworkState
     latency_ms: float | None = None
     detail: str = ""
+    policy_version: str = ""  # the privacy policy the platform currently publishes ("" if unknown)
 
     @property
     def online(self) -> bool:
@@ -49,4 +50,9 @@ def check_platform(
     latency = (time.monotonic() - started) * 1000.0
     if response.status_code != 200:
         return NetworkStatus(NetworkState.SERVER_ERROR, latency, f"HTTP {response.status_code}")
-    return NetworkStatus(NetworkState.ONLINE, latency)
+    try:
+        body = response.json()
+        policy_version = str(body.get("policy_version") or "") if isinstance(body, dict) else ""
+    except ValueError:
+        policy_version = ""
+    return NetworkStatus(NetworkState.ONLINE, latency, policy_version=policy_version)

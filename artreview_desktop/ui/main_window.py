@@ -36,6 +36,7 @@ from artreview_desktop.core.platform.models import Exam
 from artreview_desktop.core.privacy.consent import Actor, Document
 from artreview_desktop.core.privacy.minors import AgeGroup
 from artreview_desktop.core.privacy.permissions import Decision, Permission, Trigger
+from artreview_desktop.core.privacy.policy import is_newer
 from artreview_desktop.core.privacy.wipe import count_recordings, wipe_personal_data
 from artreview_desktop.core.settings import ProblemKind
 from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
@@ -51,6 +52,7 @@ from artreview_desktop.ui.exam.recording_page import RecordingPage
 from artreview_desktop.ui.login import LoginDialog, fetch_demo_code
 from artreview_desktop.ui.minors import MinorsFlow
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
+from artreview_desktop.ui.oplog_dialog import OperationLogDialog, choose_log_path
 from artreview_desktop.ui.pages.base import Page
 from artreview_desktop.ui.pages.equipment import EquipmentCheckPage
 from artreview_desktop.ui.pages.home import HomePage
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         network_check: Callable[[], NetworkStatus] | None = None,
         os_permissions: OsPermissions | None = None,
         account: AccountService | None = None,
-        choose_path: PathChooser = choose_save_path,
+        choose_path: PathChooser | None = None,  # None: each dialog's own file dialog
         announcer: Announcer | None = None,
         build_capture: Callable[..., CaptureSetup] | None = None,
         parent: QWidget | None = None,
@@ -89,11 +91,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.account = account
-        self._choose_path = choose_path
+        self._choose_path = choose_path or choose_save_path
+        self._choose_oplog_path = choose_path or choose_log_path
         self.minor_status: MinorStatus | None = None
         self.login_dialog: LoginDialog | None = None
         self.minors_flow: MinorsFlow | None = None
         self.security_dialog: AccountSecurityDialog | None = None
+        self.oplog_dialog: OperationLogDialog | None = None
         self.notice: QMessageBox | None = None
         self.recovery_prompt: QMessageBox | None = None
         self._jobs: list[JobThread] = []
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
         self.permission_gate.resolved.connect(self._on_permissions_resolved)
         self.consent_dialog: ConsentDialog | None = None
         self.restricted_by_consent = False
+        self._processing_started = False
         self.policy_only_page: PolicyOnlyPage | None = None
         self.resize(1180, 760)
         self.setMinimumSize(960, 640)
@@ -141,6 +146,7 @@ class MainWindow(QMainWindow):
         self.settings_page.login_requested.connect(self.show_login)
         self.settings_page.logout_requested.connect(self.logout)
         self.settings_page.account_security_requested.connect(self.show_account_security)
+        self.settings_page.operation_log_requested.connect(self.show_operation_log)
         self.home_page.login_requested.connect(self.show_login)
         self.exams_page.login_requested.connect(self.show_login)
         self.exams_page.pay_requested.connect(self.show_payment)
@@ -243,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def _on_consent_answer(self, result: int) -> None:
         if result != ConsentDialog.DialogCode.Accepted:
+            self.stop_uploads()
             self.enter_restricted_mode()
             self.consent_changed.emit(False)
             return
@@ -251,7 +258,18 @@ class MainWindow(QMainWindow):
         ledger.record(Document.CHILDREN_STATEMENT, policy.children_statement.version)
         self.leave_restricted_mode()
         self.consent_changed.emit(True)
-        self._after_consent()
+        if self._processing_started:
+            # The platform published a new policy mid-session: carry on where we were, and have the
+            # account's consent (a guardian's for a child) given again for the new version.
+            self.start_uploads()
+            if self.account is not None and self.account.profile is not None:
+                self.context.minor_records.wipe(self.account.profile.account_id)
+                self.minor_status = None
+                self._on_logged_in(self.account.profile)
+            elif self.network_status is not None and self.network_status.online:
+                self.restore_session()
+        else:
+            self._after_consent()
 
     def enter_restricted_mode(self) -> None:
         """Without consent: only the policy and quitting (nothing is collected)."""
@@ -274,6 +292,7 @@ class MainWindow(QMainWindow):
         return self.restricted_by_consent
 
     def _after_consent(self) -> None:
+        self._processing_started = True
         self.check_interrupted_takes()
         self.start_uploads()
         if self.network_checker is None or not self.context.settings.general.check_network_at_start:
@@ -302,11 +321,27 @@ class MainWindow(QMainWindow):
     def _on_network_checked(self, status: NetworkStatus) -> None:
         self.network_status = status
         self._render_network_label()
-        if status.online:
-            self.network_prompt.hide()
-            self.restore_session()
-        else:
+        if not status.online:
             self.network_prompt.show_status(status)
+            return
+        self.network_prompt.hide()
+        if self.account is not None and status.policy_version and is_newer(
+            status.policy_version, self.context.policy.privacy_policy.version
+        ):
+            # A new policy is accepted before anything else happens (the session waits for it).
+            self._start(partial(self.context.published_policy.fetch, self.account.client),
+                        self._on_published_policy, self._show_error)
+            return
+        self.restore_session()
+
+    def _on_published_policy(self, _bundle: object) -> None:
+        self.context.reload_policy()
+        if self.context.has_current_consent():
+            self.restore_session()
+            return
+        self.stop_uploads()
+        if self.consent_dialog is None or not self.consent_dialog.isVisible():
+            self.ask_consent()
 
     # -- account ---------------------------------------------------------------------------------
     def _start(self, job: Callable[[], Any], on_done: Callable[[Any], None],
@@ -361,6 +396,12 @@ class MainWindow(QMainWindow):
     def _after_logout(self) -> None:
         self.minor_status = None
         self._render_account()
+
+    def show_operation_log(self) -> None:
+        logged_in = self.account is not None and self.account.logged_in
+        send = self.account.client.send_operation_log if self.account is not None and logged_in else None
+        self.oplog_dialog = OperationLogDialog(self.context.oplog, self._choose_oplog_path, send, self)
+        self.oplog_dialog.open()
 
     def show_account_security(self) -> None:
         if self.account is None or not self.account.logged_in:
@@ -534,7 +575,12 @@ class MainWindow(QMainWindow):
     def start_uploads(self) -> None:
         """Resume the queue (after a restart too) once the user consented."""
         if self.upload_worker is not None and not self.upload_worker.isRunning():
-            self.upload_worker.start()
+            self.upload_worker.begin()
+
+    def stop_uploads(self) -> None:
+        """No processing without consent: uploads stop after the current block and resume later."""
+        if self.upload_worker is not None and self.upload_worker.isRunning():
+            self.upload_worker.stop()
 
     def _render_account(self) -> None:
         profile = self.account.profile if self.account is not None else None

@@ -38,6 +38,11 @@ class UploadWorker(QThread):
         runner.queue.listeners.append(self._relay_item)
         runner.progress_listeners.append(self._relay_progress)
 
+    def begin(self) -> None:
+        """Start (or start again after `stop`)."""
+        self._stop.clear()
+        self.start()
+
     def run(self) -> None:
         self.runner.run(self._stop, self._idle_wait_s)
 

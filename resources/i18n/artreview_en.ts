@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -1836,6 +1835,81 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
 </context>
 <context>
+    <name>OperationLogDialog</name>
+    <message>
+        <source>操作日志</source>
+        <translation>Operation log</translation>
+    </message>
+    <message>
+        <source>这里是本程序在这台电脑上记录的访问时间和操作，用于排查故障。日志已去除手机号、验证码和登录凭证，只保存在本机并按大小轮换；只有您点击“发送给考试平台”并确认后，才会发送。</source>
+        <translation>These are the access times and actions this app recorded on this computer, for troubleshooting. Phone numbers, codes and login credentials are removed. The log stays on this computer and old entries are rotated out; it is sent only if you click "Send to the exam platform" and confirm.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>还没有记录任何操作。</source>
+        <translation>No actions recorded yet.</translation>
+    </message>
+    <message>
+        <source>导出…(&amp;E)</source>
+        <translation>&amp;Export...</translation>
+    </message>
+    <message>
+        <source>发送给考试平台…(&amp;S)</source>
+        <translation>&amp;Send to the exam platform...</translation>
+    </message>
+    <message>
+        <source>登录后才能发送，帮助考试平台排查您遇到的问题。</source>
+        <translation>Log in to send it; it helps the exam platform look into a problem you had.</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>无法保存到该位置：{0}</source>
+        <translation>Cannot save there: {0}</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条记录到：{1}</source>
+        <translation>Exported {0} entries to: {1}</translation>
+    </message>
+    <message>
+        <source>发送操作日志</source>
+        <translation>Send the operation log</translation>
+    </message>
+    <message>
+        <source>将把这 {0} 条已去除个人信息的记录发送给考试平台，用于排查故障。确定发送吗？</source>
+        <translation>These {0} entries, with personal information removed, will be sent to the exam platform for troubleshooting. Send them?</translation>
+    </message>
+    <message>
+        <source>发送</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>不发送</source>
+        <translation>Don't send</translation>
+    </message>
+    <message>
+        <source>正在发送…</source>
+        <translation>Sending...</translation>
+    </message>
+    <message>
+        <source>已发送 {0} 条记录。</source>
+        <translation>Sent {0} entries.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>缴纳考试费用</source>
@@ -2365,6 +2439,14 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Privacy · Permissions</translation>
     </message>
     <message>
+        <source>操作日志：访问时间和操作记录，只保存在本机，可查看、导出。</source>
+        <translation>Operation log: access times and actions, kept only on this computer; you can view and export it.</translation>
+    </message>
+    <message>
+        <source>查看操作日志…(&amp;O)</source>
+        <translation>View the &amp;operation log...</translation>
+    </message>
+    <message>
         <source>账号</source>
         <translation>Account</translation>
     </message>
@@ -2760,6 +2842,11 @@ An error report was saved on this computer: {1}</translation>
     <message>
         <source>保存证件照</source>
         <translation>Save ID photo</translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <extracomment>Sends the entries to the platform; None when nobody is logged in (nothing can be sent).</extracomment>
+        <translation>Export the operation log</translation>
     </message>
 </context>
 </TS>

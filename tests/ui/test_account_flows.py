@@ -8,6 +8,7 @@ import json
 import threading
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from artreview_desktop.ui.main_window import MainWindow
 from artreview_desktop.ui.minors import BirthDateDialog, GuardianConsentDialog
 from artreview_desktop.ui.permissions import PermissionPrompt
 from artreview_platform.embedded import EmbeddedPlatform
+from tests.core.test_published_policy import new_release
 from tests.ui.conftest import type_text
 
 PHONE = "13800138002"
@@ -338,3 +340,91 @@ def test_demo_mode_fills_in_the_code_from_the_demo_inbox(
     assert "演示模式" in dialog.message.text()
     with qtbot.waitSignal(dialog.logged_in, timeout=10_000):
         dialog.login_button.click()
+
+
+def test_a_policy_published_mid_session_is_accepted_again_before_anything_else(
+    qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform
+) -> None:
+    context.api_url = demo_platform.api_url
+    account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
+                             context.consent_ledger)
+    main = MainWindow(context, network_check=partial(check_platform, demo_platform.api_url), account=account)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.network_checker is not None
+    with qtbot.waitSignal(main.network_checker.checked, timeout=10_000):
+        main.start()
+    _log_in(qtbot, main, demo_platform)
+    _answer_birth_date(qtbot, main, date(1990, 5, 5))
+    assert main.minors_flow is not None
+    qtbot.waitUntil(lambda: main.minor_status is not None, timeout=10_000)
+
+    demo_platform.publish_policy(new_release("1.1"))
+    main.check_network()
+    qtbot.waitUntil(lambda: main.consent_dialog is not None and main.consent_dialog.isVisible()
+                    and main.consent_dialog.bundle.privacy_policy.version == "1.1", timeout=10_000)
+    dialog = main.consent_dialog
+    assert dialog is not None
+    assert "1.1" in dialog.intro.text() and "人脸照片的保存期限" in dialog.changes.text()
+    assert not context.has_current_consent()  # nothing is processed under the old consent meanwhile
+    assert main.minor_status is not None
+    dialog.agree_box.setChecked(True)
+    dialog.agree_button.click()
+    assert context.consent_ledger.has_consent(Document.PRIVACY_POLICY, "1.1")
+    _answer_birth_date(qtbot, main, date(1990, 5, 5))  # the account's consent is given again, for 1.1
+    qtbot.waitUntil(lambda: main.minor_status is not None, timeout=10_000)
+    consents = account.client.export_data()["consents"]
+    assert consents[-1]["policy_version"] == "1.1" and consents[-1]["accepted"] is True
+
+
+def test_refusing_a_policy_published_mid_session_stops_processing(
+    qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform
+) -> None:
+    context.api_url = demo_platform.api_url
+    account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
+                             context.consent_ledger)
+    demo_platform.publish_policy(new_release("1.1"))
+    main = MainWindow(context, network_check=partial(check_platform, demo_platform.api_url), account=account)
+    qtbot.addWidget(main)
+    main.show()
+    main.start()
+    qtbot.waitUntil(lambda: main.consent_dialog is not None and main.consent_dialog.isVisible(), timeout=10_000)
+    assert main.upload_worker is not None
+    main.consent_dialog.disagree_button.click()  # type: ignore[union-attr]
+    assert main.restricted
+    qtbot.waitUntil(lambda: not main.upload_worker.isRunning(), timeout=10_000)  # type: ignore[union-attr]
+    assert main.account is not None and not main.account.logged_in
+
+
+def test_operation_log_is_viewed_exported_and_sent_only_when_confirmed(
+    qtbot: QtBot, window: MainWindow, demo_platform: EmbeddedPlatform, tmp_path: Path
+) -> None:
+    window.context.oplog.record("photo_page_opened", phone=PHONE)  # a careless caller: redacted anyway
+    window.settings_page.oplog_button.click()
+    dialog = window.oplog_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.send_button.isEnabled()  # nobody logged in: nothing can be sent
+    shown = [dialog.table.item(row, col).text() for row in range(dialog.table.rowCount()) for col in range(3)]
+    assert "photo_page_opened" in shown and not any(PHONE in text for text in shown)
+    dialog.export_button.click()
+    exported = json.loads((tmp_path / "me.json").read_text("utf-8"))["operation_log"]
+    assert [e["action"] for e in exported] == ["photo_page_opened"]
+    dialog.close_button.click()
+
+    _log_in(qtbot, window, demo_platform)
+    _answer_birth_date(qtbot, window, date(1990, 5, 5))
+    qtbot.waitUntil(lambda: window.minor_status is not None, timeout=10_000)
+    window.settings_page.oplog_button.click()
+    dialog = window.oplog_dialog
+    assert dialog is not None and dialog.table.item(0, 1).text() == "login"  # newest first
+    assert dialog.send_button.isEnabled()
+    account_id = window.account.profile.account_id  # type: ignore[union-attr]
+    dialog.send_button.click()
+    assert dialog.confirm_box is not None
+    dialog.confirm_box.reject()  # "不发送": nothing leaves the machine
+    assert demo_platform.operation_logs.logs(account_id) == []
+    dialog.send_button.click()
+    dialog.send_yes_button.click()
+    qtbot.waitUntil(lambda: "已发送 2 条" in dialog.message.text(), timeout=10_000)
+    sent = demo_platform.operation_logs.logs(account_id)
+    assert [e["action"] for e in sent[0]["entries"]] == ["photo_page_opened", "login"]

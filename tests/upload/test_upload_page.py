@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.settings import UploadSettings
 from artreview_desktop.core.upload.queue import ItemState, QueueItem, UploadQueue
-from artreview_desktop.core.upload.runner import ItemProgress, QueueRunner
+from artreview_desktop.core.upload.runner import ItemProgress, QueueRunner, app_runner
 from artreview_desktop.ui.pages.uploads import UploadCentrePage
 from artreview_desktop.ui.upload_worker import UploadNotifier, UploadWorker
+from artreview_platform.embedded import EmbeddedPlatform
 from tests.upload.conftest import PART, Take
 
 
@@ -88,3 +92,29 @@ def test_pause_button_pauses_the_running_upload(qtbot: QtBot, queue: UploadQueue
     with qtbot.waitSignal(worker.item_changed, timeout=5000, check_params_cb=_reaches(ItemState.DONE, item.id)):
         qtbot.mouseClick(row.action_button, Qt.MouseButton.LeftButton)
     assert queue.get(item.id).state == ItemState.DONE
+
+
+def test_a_storage_endpoint_outside_mainland_china_is_refused_and_said_so(
+    qtbot: QtBot, queue: UploadQueue, client: PlatformClient, tmp_path: Path, make_take: Callable[..., Take],
+    dance_exam: str, platform: EmbeddedPlatform,
+) -> None:
+    """Outside demo mode the platform's loopback store is not an allowed region: nothing is sent."""
+    runner = app_runner(tmp_path / "data", client, UploadSettings(threads=2), demo=False)
+    item = runner.queue.add_take(make_take(4 * PART).path, dance_exam)
+    worker = UploadWorker(runner, idle_wait_s=0.2)
+    page = UploadCentrePage(runner, worker)
+    qtbot.addWidget(page)
+    page.show()
+    before = dict(platform.oss_counters)
+    try:
+        with qtbot.waitSignal(worker.item_changed, timeout=5000,
+                              check_params_cb=_reaches(ItemState.FAILED, item.id)):
+            worker.start()
+    finally:
+        assert worker.stop()
+        worker.detach()
+    row = page.rows[item.id]
+    assert row.item.reason == "endpoint_not_allowed"
+    assert row.reason_label.isVisible() and "不在允许的境内区域" in row.reason_label.text()
+    assert platform.oss_counters == before  # not one request reached the store
+    assert Path(item.take_path).exists()  # and the take is kept

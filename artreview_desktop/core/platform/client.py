@@ -249,6 +249,11 @@ class PlatformClient:
     def policy(self) -> PolicyInfo:
         return PolicyInfo.from_json(self._call("GET", "/policy", auth=False))
 
+    def policy_text(self, document: str, language: str) -> tuple[str, str]:
+        """One published text: (version, markdown)."""
+        data = self._call("GET", f"/policy/texts/{document}/{language}", auth=False)
+        return str(data["version"]), str(data["markdown"])
+
     def latest_app(self, platform_name: str) -> AppVersion:
         return AppVersion.from_json(self._call("GET", "/app/latest", auth=False, params={"platform": platform_name}))
 
@@ -260,6 +265,11 @@ class PlatformClient:
         """
         data = self._call("POST", "/crash-reports", report, auth=False, idempotent=True)
         return bool(data.get("duplicate", False))
+
+    def send_operation_log(self, entries: list[dict[str, str]]) -> int:
+        """Send the (redacted) operation log; only ever called after the user chose to send it."""
+        data = self._call("POST", "/me/operation-log", {"entries": entries}, idempotent=False)
+        return int(data["received"])
 
     def centre_login(self, centre_code: str, password: str) -> TokenPair:
         data = self._call("POST", "/centre/login", {"centre_code": centre_code, "password": password},

@@ -149,10 +149,17 @@ class PolicyInfo:
     version: str
     text_url: str
     children_text_url: str
+    children_version: str = ""
+    published_at: str = ""
+    changes: dict[str, list[str]] = field(default_factory=dict)  # language -> summary lines
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PolicyInfo:
-        return cls(str(data["version"]), str(data["text_url"]), str(data.get("children_text_url", "")))
+        changes = data.get("changes") or {}
+        return cls(str(data["version"]), str(data["text_url"]), str(data.get("children_text_url", "")),
+                   str(data.get("children_version") or data["version"]), str(data.get("published_at", "")),
+                   {str(lang): [str(line) for line in lines] for lang, lines in changes.items()
+                    if isinstance(lines, list)} if isinstance(changes, dict) else {})
 
 
 @dataclass(frozen=True)

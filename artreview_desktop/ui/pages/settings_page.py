@@ -33,6 +33,7 @@ class SettingsPage(Page):
     login_requested = Signal()
     logout_requested = Signal()
     account_security_requested = Signal()
+    operation_log_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +111,14 @@ class SettingsPage(Page):
             self.permission_rows[spec.permission] = (name_label, state_label, toggle)
         self.permission_grid.setColumnStretch(1, 1)
         privacy_layout.addLayout(self.permission_grid)
+        oplog_row = QHBoxLayout()
+        self.oplog_label = QLabel()
+        self.oplog_label.setWordWrap(True)
+        self.oplog_button = QPushButton()
+        self.oplog_button.clicked.connect(self.operation_log_requested)
+        oplog_row.addWidget(self.oplog_label, 1)
+        oplog_row.addWidget(self.oplog_button)
+        privacy_layout.addLayout(oplog_row)
         self.layout_.addWidget(privacy_frame)
 
         self.about_button = QPushButton()
@@ -136,6 +145,8 @@ class SettingsPage(Page):
             button.setText(self.tr("打开"))
         self.about_button.setText(self.tr("关于艺术评价(&A)"))
         self.privacy_title.setText(self.tr("隐私 · 权限"))
+        self.oplog_label.setText(self.tr("操作日志：访问时间和操作记录，只保存在本机，可查看、导出。"))
+        self.oplog_button.setText(self.tr("查看操作日志…(&O)"))
         self.account_title.setText(self.tr("账号"))
         self.login_button.setText(self.tr("登录"))
         self.logout_button.setText(self.tr("退出登录"))
