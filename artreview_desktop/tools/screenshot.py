@@ -62,19 +62,38 @@ def take(out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
 
 
 def _dialogs(window: MainWindow, out_dir: Path, language: str, whole_screen: bool) -> list[Path]:
-    """The consent dialog and a permission prompt, as a first-run user sees them."""
+    """The consent dialog, a permission prompt, login, account security (every tab) and the
+    operation log, as a user sees them. Nothing is sent: no button is pressed."""
     from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QWidget
 
+    from artreview_desktop.core.account import AccountService
+    from artreview_desktop.core.platform.client import PlatformClient
+    from artreview_desktop.core.platform.tokens import MemoryTokenStore
     from artreview_desktop.core.privacy.permissions import Permission, spec
+    from artreview_desktop.ui.account_security import AccountSecurityDialog
     from artreview_desktop.ui.consent import ConsentDialog
+    from artreview_desktop.ui.login import LoginDialog
+    from artreview_desktop.ui.oplog_dialog import OperationLogDialog
     from artreview_desktop.ui.permissions import PermissionPrompt
 
-    written = []
-    dialogs = [
-        ("ConsentDialog", ConsentDialog(window.context.policy, language, None, window)),
+    context = window.context
+    account = AccountService(PlatformClient("http://127.0.0.1:9/api/v1", MemoryTokenStore()), lambda: "",
+                             context.consent_ledger)
+    security = AccountSecurityDialog(account, context.consent_ledger, context.oplog,
+                                     context.policy.privacy_policy.version, 0, parent=window)
+    dialogs: list[tuple[str, QWidget]] = [
+        ("ConsentDialog", ConsentDialog(context.policy, language, None, window)),
         ("PermissionPrompt", PermissionPrompt(spec(Permission.CAMERA), window)),
+        ("LoginDialog", LoginDialog(account, window.permission_gate, window)),
+        ("OperationLogDialog", OperationLogDialog(context.oplog, parent=window)),
     ]
-    for name, dialog in dialogs:
+    for tab in range(security.tabs.count()):
+        dialogs.append((f"AccountSecurity{tab + 1}", security))
+    written = []
+    for index, (name, dialog) in enumerate(dialogs):
+        if name.startswith("AccountSecurity"):
+            security.tabs.setCurrentIndex(int(name.removeprefix("AccountSecurity")) - 1)
         dialog.show()
         loop = QEventLoop()
         QTimer.singleShot(150, loop.quit)
@@ -83,7 +102,8 @@ def _dialogs(window: MainWindow, out_dir: Path, language: str, whole_screen: boo
         path = out_dir / f"{language}-dialog-{name}.png"
         pixmap.save(str(path))
         written.append(path)
-        dialog.close()
+        if index + 1 == len(dialogs) or dialogs[index + 1][1] is not dialog:
+            dialog.close()
     return written
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,20 +32,22 @@ from artreview_desktop.core.privacy.oplog import OperationLog
 from artreview_desktop.ui.code_button import CodeButton
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.form_message import FormMessage
+from artreview_desktop.ui.style import make_secondary
 from artreview_desktop.ui.workers import JobThread, start_job
 
 PathChooser = Callable[[QWidget, str], str | None]
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出我的数据"), suggested, "JSON (*.json)")
+    title = QCoreApplication.translate("AccountSecurityDialog", "导出我的数据")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "JSON (*.json)")
     return path or None
 
 
 def _code_edit(parent: QWidget) -> QLineEdit:
     edit = QLineEdit()
     edit.setMaxLength(6)
-    edit.setPlaceholderText(parent.tr("6 位验证码"))
+    edit.setPlaceholderText(QCoreApplication.translate("AccountSecurityDialog", "6 位验证码"))
     edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), parent))
     return edit
 
@@ -77,7 +79,7 @@ class AccountSecurityDialog(QDialog):
         self._choose_path = choose_path
         self._job: JobThread | None = None
         self.setWindowTitle(self.tr("账号安全"))
-        self.resize(620, 460)
+        self.resize(760, 460)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -86,6 +88,7 @@ class AccountSecurityDialog(QDialog):
         close_row = QHBoxLayout()
         close_row.addStretch(1)
         close_button = QPushButton(self.tr("关闭"))
+        make_secondary(close_button)
         close_button.clicked.connect(self.reject)
         close_row.addWidget(close_button)
         layout.addLayout(close_row)

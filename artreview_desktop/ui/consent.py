@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from artreview_desktop.core.privacy.policy import PolicyBundle
+from artreview_desktop.ui.style import make_secondary
 
 
 def policy_browser(markdown: str, parent: QWidget | None = None) -> QTextBrowser:
@@ -88,6 +89,7 @@ class ConsentDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.disagree_button = QPushButton(self.tr("不同意(&D)"))
+        make_secondary(self.disagree_button)
         self.agree_button = QPushButton(self.tr("同意(&A)"))
         self.agree_button.setEnabled(False)
         row.addWidget(self.disagree_button)

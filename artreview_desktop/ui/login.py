@@ -26,6 +26,7 @@ from artreview_desktop.ui.code_button import CodeButton
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.form_message import FormMessage
 from artreview_desktop.ui.permissions import PermissionGate
+from artreview_desktop.ui.style import make_secondary
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
@@ -93,6 +94,7 @@ class LoginDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("取消"))
+        make_secondary(self.cancel_button)
         self.login_button = QPushButton(self.tr("登录(&L)"))
         self.login_button.setEnabled(False)
         self.login_button.setDefault(True)

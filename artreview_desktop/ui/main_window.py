@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self._current_row = row
         self.stack.setCurrentIndex(row)
         self.pages[row].on_enter()
+        self.context.oplog.record("page_opened", page=type(self.pages[row]).__name__)
 
     # -- start-up ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         ledger, policy = self.context.consent_ledger, self.context.policy
         ledger.record(Document.PRIVACY_POLICY, policy.privacy_policy.version)
         ledger.record(Document.CHILDREN_STATEMENT, policy.children_statement.version)
+        self.context.oplog.record("policy_accepted", version=policy.privacy_policy.version)
         self.leave_restricted_mode()
         self.consent_changed.emit(True)
         if self._processing_started:
@@ -293,6 +295,7 @@ class MainWindow(QMainWindow):
 
     def _after_consent(self) -> None:
         self._processing_started = True
+        self.context.oplog.record("app_started", version=__version__)
         self.check_interrupted_takes()
         self.start_uploads()
         if self.network_checker is None or not self.context.settings.general.check_network_at_start:
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
             self.permission_gate.request(Trigger.APP_START)
 
     def _on_permissions_resolved(self, trigger: Trigger, allowed: bool) -> None:
+        self.context.oplog.record("permissions_answered", trigger=trigger.value, allowed=str(allowed).lower())
         if trigger is Trigger.APP_START:
             if allowed:
                 self.check_network()
@@ -571,6 +575,8 @@ class MainWindow(QMainWindow):
             ItemState.CANCELLED: self.tr("已取消"),
         }
         self.recording_page.set_upload_state(str(Path(item.take_path)), states.get(item.state, ""))
+        if item.state in (ItemState.DONE, ItemState.FAILED):
+            self.context.oplog.record("upload_" + item.state.value, exam=item.exam_id, reason=item.reason)
 
     def start_uploads(self) -> None:
         """Resume the queue (after a restart too) once the user consented."""

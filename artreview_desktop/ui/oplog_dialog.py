@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from artreview_desktop.core.privacy.oplog import OperationLog
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.form_message import FormMessage
+from artreview_desktop.ui.style import make_secondary
 from artreview_desktop.ui.workers import JobThread, start_job
 
 PathChooser = Callable[[QWidget, str], str | None]
@@ -33,7 +35,8 @@ Sender = Callable[[list[dict[str, str]]], int]
 
 
 def choose_log_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出操作日志"), suggested, "JSON (*.json)")
+    title = QCoreApplication.translate("OperationLogDialog", "导出操作日志")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "JSON (*.json)")
     return path or None
 
 
@@ -73,6 +76,7 @@ class OperationLogDialog(QDialog):
         self.send_button = QPushButton(self.tr("发送给考试平台…(&S)"))
         self.send_button.setToolTip(self.tr("登录后才能发送，帮助考试平台排查您遇到的问题。"))
         self.close_button = QPushButton(self.tr("关闭(&C)"))
+        make_secondary(self.close_button)
         for button in (self.export_button, self.send_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -83,14 +87,35 @@ class OperationLogDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.refresh()
 
+    def action_text(self, action: str) -> str:
+        """Plain words for the actions the app records (an unknown one is shown as recorded)."""
+        known = {
+            "app_started": self.tr("打开本程序"),
+            "policy_accepted": self.tr("同意隐私政策"),
+            "permissions_answered": self.tr("回答权限询问"),
+            "page_opened": self.tr("打开页面"),
+            "login": self.tr("登录成功"),
+            "logout": self.tr("已退出登录"),
+            "commitment_accepted": self.tr("签署诚信承诺书"),
+            "take_submitted": self.tr("提交录像"),
+            "upload_done": self.tr("上传完成"),
+            "upload_failed": self.tr("上传失败"),
+            "operation_log_exported": self.tr("已导出操作日志"),
+            "operation_log_sent": self.tr("已发送操作日志"),
+        }
+        return known.get(action, action)
+
     def refresh(self) -> None:
         """Newest first: what a user looking for "what just happened" wants to see."""
         entries = list(reversed(self.oplog.entries()))
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             details = "  ".join(f"{k}={v}" for k, v in entry.items() if k not in ("time", "action"))
-            for column, text in enumerate((entry.get("time", ""), entry.get("action", ""), details)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+            action = entry.get("action", "")
+            for column, text in enumerate((entry.get("time", ""), self.action_text(action), details)):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, action)
+                self.table.setItem(row, column, cell)
         self.empty_label.setVisible(not entries)
         self.export_button.setEnabled(bool(entries))
         self.send_button.setEnabled(bool(entries) and self._send is not None)
@@ -105,6 +130,7 @@ class OperationLogDialog(QDialog):
         except OSError as exc:
             self.message.show_message(self.tr("无法保存到该位置：{0}").format(exc.strerror or exc))
             return
+        self.oplog.record("operation_log_exported")
         self.message.show_message(self.tr("已导出 {0} 条记录到：{1}").format(count, target), error=False)
 
     def _confirm_send(self) -> None:
@@ -127,6 +153,8 @@ class OperationLogDialog(QDialog):
         self._job = start_job(self, lambda: send(entries), self._sent, self._send_failed)
 
     def _sent(self, count: int) -> None:
+        self.oplog.record("operation_log_sent", entries=str(count))
+        self.refresh()
         self.send_button.setEnabled(True)
         self.message.show_message(self.tr("已发送 {0} 条记录。").format(count), error=False)
 

@@ -30,6 +30,7 @@ from artreview_desktop.core.privacy.permissions import (
     PermissionSpec,
     Trigger,
 )
+from artreview_desktop.ui.style import make_secondary
 
 
 def translated(text: str) -> str:
@@ -94,6 +95,7 @@ class PermissionPrompt(QDialog):
         buttons = QDialogButtonBox()
         self.allow_button = QPushButton(self.tr("允许"))
         self.deny_button = QPushButton(self.tr("不允许"))
+        make_secondary(self.deny_button)
         buttons.addButton(self.allow_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.deny_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -1,5 +1,7 @@
 """The app's look: one calm light theme with a clear focus ring (keyboard users must see focus)."""
 
+from __future__ import annotations
+
 STYLE_SHEET = """
 QMainWindow, QWidget#pageArea { background: #F6F7FB; }
 QListWidget#navigation {
@@ -26,6 +28,13 @@ QPushButton { background: #4C6FFF; color: white; border: none; border-radius: 6p
 QPushButton:hover { background: #3D5CE0; }
 QPushButton:focus { outline: none; border: 2px solid #F5A623; }
 QPushButton:disabled { background: #B8C2DC; }
+QPushButton[secondary="true"] { background: #FFFFFF; color: #2B3A67; border: 1px solid #B8C2DC; }
+QPushButton[secondary="true"]:hover { background: #EEF1FA; }
+QPushButton[secondary="true"]:focus { border: 2px solid #F5A623; }
+QPushButton[secondary="true"]:disabled { color: #9AA3B8; background: #F3F4F8; }
+QPushButton#dangerButton { background: #D93025; }
+QPushButton#dangerButton:hover { background: #B3261E; }
+QPushButton#dangerButton:disabled { background: #E8B4B0; }
 QComboBox:focus, QCheckBox:focus, QLineEdit:focus { border: 2px solid #F5A623; }
 QStatusBar { background: #FFFFFF; border-top: 1px solid #E1E5EF; }
 QLabel#networkOnline { color: #1E8E3E; }
@@ -44,3 +53,9 @@ QLabel#feeOk { color: #1E8E3E; }
 QLabel#formMessage[error="true"] { color: #C62828; }
 QLabel#formMessage[error="false"] { color: #1E8E3E; }
 """
+
+
+def make_secondary(*buttons: object) -> None:
+    """The quiet look for the way out (cancel, close, refuse), so the main action stands out."""
+    for button in buttons:
+        button.setProperty("secondary", True)  # type: ignore[attr-defined]

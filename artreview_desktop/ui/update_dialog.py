@@ -38,6 +38,7 @@ from artreview_desktop.core.update import (
     trusted_keys,
 )
 from artreview_desktop.core.update_install import default_launcher
+from artreview_desktop.ui.style import make_secondary
 from artreview_desktop.ui.workers import JobThread, start_job
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class UpdateDialog(QDialog):
 
         self.download_button = QPushButton(self.tr("下载更新"))
         self.cancel_button = QPushButton(self.tr("取消下载"))
+        make_secondary(self.cancel_button)
         self.cancel_button.setEnabled(False)
         self.install_button = QPushButton(self.tr("安装并重启"))
         self.install_button.setEnabled(False)

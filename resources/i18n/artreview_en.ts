@@ -58,6 +58,10 @@
         <translation>Export my data</translation>
     </message>
     <message>
+        <source>6 位验证码</source>
+        <translation>6-digit code</translation>
+    </message>
+    <message>
         <source>注销后，平台会删除您的账号、考试记录和已上传的视频与照片，本机上该账号的数据也会被清除，且无法恢复。为确认是您本人操作，验证码会发送到您当前的手机号。</source>
         <translation>After deletion the platform deletes your account, exam records and uploaded videos and photos, and this computer's data of the account is wiped. This cannot be undone. To confirm it is you, a code is sent to your current phone number.</translation>
     </message>
@@ -1347,6 +1351,14 @@ We reply within 15 working days after verifying your identity.</translation>
 <context>
     <name>IdPhotoPage</name>
     <message>
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>保存证件照</source>
+        <translation>Save the ID photo</translation>
+    </message>
+    <message>
         <source>标准证件照</source>
         <extracomment>The exam's own specs (from the platform, `spec_from_dict`) first, then the common ones.</extracomment>
         <translation>Standard ID photo</translation>
@@ -1877,6 +1889,38 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>&amp;Close</translation>
     </message>
     <message>
+        <source>打开本程序</source>
+        <translation>Opened the app</translation>
+    </message>
+    <message>
+        <source>同意隐私政策</source>
+        <translation>Accepted the privacy policy</translation>
+    </message>
+    <message>
+        <source>回答权限询问</source>
+        <translation>Answered a permission request</translation>
+    </message>
+    <message>
+        <source>打开页面</source>
+        <translation>Opened a page</translation>
+    </message>
+    <message>
+        <source>签署诚信承诺书</source>
+        <translation>Signed the integrity pledge</translation>
+    </message>
+    <message>
+        <source>提交录像</source>
+        <translation>Submitted a recording</translation>
+    </message>
+    <message>
+        <source>上传完成</source>
+        <translation>Upload finished</translation>
+    </message>
+    <message>
+        <source>上传失败</source>
+        <translation>Upload failed</translation>
+    </message>
+    <message>
         <source>无法保存到该位置：{0}</source>
         <translation>Cannot save there: {0}</translation>
     </message>
@@ -1887,6 +1931,27 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>发送操作日志</source>
         <translation>Send the operation log</translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <extracomment>Sends the entries to the platform; None when nobody is logged in (nothing can be sent).</extracomment>
+        <translation>Export the operation log</translation>
+    </message>
+    <message>
+        <source>登录成功</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <source>已退出登录</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>已导出操作日志</source>
+        <translation>Exported the operation log</translation>
+    </message>
+    <message>
+        <source>已发送操作日志</source>
+        <translation>Sent the operation log</translation>
     </message>
     <message>
         <source>将把这 {0} 条已去除个人信息的记录发送给考试平台，用于排查故障。确定发送吗？</source>
@@ -2823,30 +2888,6 @@ An error report was saved on this computer: {1}</translation>
     <message>
         <source>开始签到(&amp;S)</source>
         <translation>&amp;Start check-in</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>导出我的数据</source>
-        <translation>Export my data</translation>
-    </message>
-    <message>
-        <source>6 位验证码</source>
-        <translation>6-digit code</translation>
-    </message>
-    <message>
-        <source>选择照片</source>
-        <translation>Choose a photo</translation>
-    </message>
-    <message>
-        <source>保存证件照</source>
-        <translation>Save ID photo</translation>
-    </message>
-    <message>
-        <source>导出操作日志</source>
-        <extracomment>Sends the entries to the platform; None when nobody is logged in (nothing can be sent).</extracomment>
-        <translation>Export the operation log</translation>
     </message>
 </context>
 </TS>

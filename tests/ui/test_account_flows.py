@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -221,7 +221,7 @@ def test_change_phone_export_and_logout(
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert exported["platform"]["account"]["phone"].endswith("13700137002")
     assert exported["local_consent_ledger"][0]["document"] == "privacy_policy"
-    assert exported["local_operation_log"][-1]["action"] == "login"
+    assert "login" in [entry["action"] for entry in exported["local_operation_log"]]
     dialog.reject()
 
     window.settings_page.logout_button.click()
@@ -346,6 +346,7 @@ def test_a_policy_published_mid_session_is_accepted_again_before_anything_else(
     qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform
 ) -> None:
     context.api_url = demo_platform.api_url
+    context.demo = False
     account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
                              context.consent_ledger)
     main = MainWindow(context, network_check=partial(check_platform, demo_platform.api_url), account=account)
@@ -381,6 +382,7 @@ def test_refusing_a_policy_published_mid_session_stops_processing(
     qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform
 ) -> None:
     context.api_url = demo_platform.api_url
+    context.demo = False
     account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
                              context.consent_ledger)
     demo_platform.publish_policy(new_release("1.1"))
@@ -406,9 +408,11 @@ def test_operation_log_is_viewed_exported_and_sent_only_when_confirmed(
     assert not dialog.send_button.isEnabled()  # nobody logged in: nothing can be sent
     shown = [dialog.table.item(row, col).text() for row in range(dialog.table.rowCount()) for col in range(3)]
     assert "photo_page_opened" in shown and not any(PHONE in text for text in shown)
+    assert "打开页面" in shown  # known actions in plain words (the settings page was opened)
     dialog.export_button.click()
     exported = json.loads((tmp_path / "me.json").read_text("utf-8"))["operation_log"]
-    assert [e["action"] for e in exported] == ["photo_page_opened"]
+    assert "photo_page_opened" in [e["action"] for e in exported]
+    assert PHONE not in json.dumps(exported)
     dialog.close_button.click()
 
     _log_in(qtbot, window, demo_platform)
@@ -416,15 +420,19 @@ def test_operation_log_is_viewed_exported_and_sent_only_when_confirmed(
     qtbot.waitUntil(lambda: window.minor_status is not None, timeout=10_000)
     window.settings_page.oplog_button.click()
     dialog = window.oplog_dialog
-    assert dialog is not None and dialog.table.item(0, 1).text() == "login"  # newest first
+    assert dialog is not None
+    assert dialog.table.item(0, 1).data(Qt.ItemDataRole.UserRole) == "login"  # newest first
+    assert dialog.table.item(0, 1).text() == "登录成功"
     assert dialog.send_button.isEnabled()
     account_id = window.account.profile.account_id  # type: ignore[union-attr]
     dialog.send_button.click()
     assert dialog.confirm_box is not None
     dialog.confirm_box.reject()  # "不发送": nothing leaves the machine
     assert demo_platform.operation_logs.logs(account_id) == []
+    local = window.context.oplog.entries()
     dialog.send_button.click()
     dialog.send_yes_button.click()
-    qtbot.waitUntil(lambda: "已发送 2 条" in dialog.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: f"已发送 {len(local)} 条" in dialog.message.text(), timeout=10_000)
     sent = demo_platform.operation_logs.logs(account_id)
-    assert [e["action"] for e in sent[0]["entries"]] == ["photo_page_opened", "login"]
+    assert sent[0]["entries"] == local
+    assert window.context.oplog.entries()[-1]["action"] == "operation_log_sent"

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButt
 
 from artreview_desktop.core.platform.models import Exam
 from artreview_desktop.ui.exam.texts import duration_rule, exam_title, identity_rule
+from artreview_desktop.ui.style import make_secondary
 
 
 class InstructionsDialog(QDialog):
@@ -46,6 +47,7 @@ class InstructionsDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.cancel_button = QPushButton(self.tr("取消"))
+        make_secondary(self.cancel_button)
         self.start_button = QPushButton(self.tr("开始正式考试(&S)"))
         self.start_button.setEnabled(False)
         row.addWidget(self.cancel_button)

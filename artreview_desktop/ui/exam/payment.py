@@ -25,6 +25,7 @@ from artreview_desktop.core.platform.models import Exam, PaymentOrder
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.exam.texts import exam_title
 from artreview_desktop.ui.form_message import FormMessage
+from artreview_desktop.ui.style import make_secondary
 from artreview_desktop.ui.workers import JobThread, start_job
 
 POLL_INTERVAL_MS = 2000
@@ -105,6 +106,7 @@ class PaymentDialog(QDialog):
         row.addWidget(self.demo_button)
         row.addStretch(1)
         self.close_button = QPushButton(self.tr("取消"))
+        make_secondary(self.close_button)
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self.poll_timer = QTimer(self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from artreview_desktop.core.kiosk import PinGuard, PinLocked
 from artreview_desktop.ui.form_message import FormMessage
+from artreview_desktop.ui.style import make_secondary
 from artreview_desktop.ui.workers import JobThread, start_job
 
 
@@ -47,6 +48,7 @@ class PinDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.cancel_button = QPushButton(self.tr("取消"))
+        make_secondary(self.cancel_button)
         self.ok_button = QPushButton(self.tr("确定"))
         row.addWidget(self.cancel_button)
         row.addWidget(self.ok_button)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
@@ -13,12 +13,25 @@ class Page(QWidget):
     photo there, as the privacy policy promises); `retranslate` re-reads every visible string.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, scrollable: bool = False) -> None:
+        """`scrollable`: for pages longer than a small laptop screen (their content scrolls)."""
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.layout_ = QVBoxLayout(self)
+        if scrollable:
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            self.scroll_area = QScrollArea()
+            self.scroll_area.setWidgetResizable(True)
+            self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            body = QWidget()
+            body.setObjectName("pageArea")
+            self.scroll_area.setWidget(body)
+            outer.addWidget(self.scroll_area)
+            self.layout_ = QVBoxLayout(body)
+        else:
+            self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(32, 24, 32, 24)
         self.layout_.setSpacing(16)
         self.layout_.addWidget(self.heading)

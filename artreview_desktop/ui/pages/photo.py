@@ -71,12 +71,14 @@ def to_qimage(image: np.ndarray) -> QImage:
 
 
 def _open_dialog(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择照片"), "", "Images (*.jpg *.jpeg *.png *.webp *.bmp)")
+    title = QCoreApplication.translate("IdPhotoPage", "选择照片")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", "Images (*.jpg *.jpeg *.png *.webp *.bmp)")
     return path or None
 
 
 def _save_dialog(parent: QWidget, name: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("保存证件照"), name, "JPEG (*.jpg)")
+    title = QCoreApplication.translate("IdPhotoPage", "保存证件照")
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, "JPEG (*.jpg)")
     return path or None
 
 

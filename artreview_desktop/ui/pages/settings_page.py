@@ -36,7 +36,7 @@ class SettingsPage(Page):
     operation_log_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, scrollable=True)
         self.context = context
         self.phone_masked: str | None = None
         account_frame, account_layout = card(self)
