@@ -8,6 +8,7 @@ import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,45 @@ def _collect_http_connections() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         gc.collect()
+
+
+def _write_still_video(path: Path, frame: Any) -> Path:
+    import av
+
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=30)
+        stream.width, stream.height, stream.pix_fmt = frame.shape[1], frame.shape[0], "yuv420p"
+        for _ in range(30):
+            video_frame = av.VideoFrame.from_ndarray(frame, format="bgr24")
+            for packet in stream.encode(video_frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
+
+
+@pytest.fixture(scope="session")
+def astronaut_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A short 1280×720 video of scikit-image's astronaut, to play as a camera with a real face."""
+    import cv2
+    import numpy as np
+    from skimage import data
+
+    frame = np.full((720, 1280, 3), 235, np.uint8)
+    face = cv2.resize(np.ascontiguousarray(data.astronaut()[:, :, ::-1]), (700, 700))
+    frame[20:720, 290:990] = face[:700]
+    return _write_still_video(tmp_path_factory.mktemp("camera") / "astronaut.mp4", frame)
+
+
+@pytest.fixture(scope="session")
+def close_up_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The astronaut closer to the camera: enough pixels across her face for every ID-photo spec
+    (the plain `astronaut_video` is refused by the resolution check, as a real far-away face is)."""
+    import cv2
+    import numpy as np
+    from skimage import data
+
+    big = cv2.resize(np.ascontiguousarray(data.astronaut()[:, :, ::-1]), (1024, 1024), interpolation=cv2.INTER_CUBIC)
+    frame = np.full((720, 1280, 3), 235, np.uint8)
+    frame[:, 128:1152] = big[:720]
+    return _write_still_video(tmp_path_factory.mktemp("camera") / "close-up.mp4", frame)

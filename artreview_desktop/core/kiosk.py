@@ -238,3 +238,52 @@ class CheckInUploads:
 
     def submit(self, exam_id: str, manifest: SubmissionManifest) -> SubmissionResult:
         return self._client.submit(exam_id, manifest, bearer=self._tokens.get(exam_id))
+
+
+# -- the centre's allowed devices --------------------------------------------------------------
+class DeviceNotAllowed(Exception):
+    """The configured camera or microphone is not one the centre's configuration allows."""
+
+    def __init__(self, kind: str, identities: list[str], allowed: tuple[str, ...]) -> None:
+        super().__init__(f"{kind} {identities[0]!r} is not allowed by the centre configuration "
+                         f"(allowed: {', '.join(allowed)})")
+        self.kind = kind
+        self.identities = identities
+
+
+def camera_identities(spec: str) -> list[str]:
+    """What a camera setting can be matched by: the setting itself and, for a Linux device, its
+    driver's name (e.g. "HD Pro Webcam C920")."""
+    identities = [spec.strip()]
+    if spec.strip().isdigit():
+        name_file = Path(f"/sys/class/video4linux/video{int(spec)}/name")
+        try:
+            identities.append(name_file.read_text("utf-8").strip())
+        except OSError:
+            pass
+    return [i for i in identities if i]
+
+
+def microphone_identities(spec: str, device_names: Callable[[], dict[int, str]]) -> list[str]:
+    """The setting and, when it names an input device by index or by part of its name, that
+    device's full name (what an allow list is written with)."""
+    identities = [spec.strip()]
+    names = device_names()
+    if spec.strip().isdigit() and int(spec) in names:
+        identities.append(names[int(spec)])
+    else:
+        identities += [name for name in names.values() if spec.strip() and spec.strip().lower() in name.lower()]
+    return [i for i in identities if i]
+
+
+def check_device_allowed(kind: str, identities: list[str], allowed: tuple[str, ...]) -> None:
+    """An empty allow list allows any device; otherwise an entry must equal the setting or be
+    part of the device's name (case-insensitive). Raises DeviceNotAllowed."""
+    if not allowed:
+        return
+    wanted = [entry.strip().lower() for entry in allowed if entry.strip()]
+    for identity in identities:
+        lowered = identity.lower()
+        if any(entry == lowered or (len(entry) >= 3 and entry in lowered) for entry in wanted):
+            return
+    raise DeviceNotAllowed(kind, identities or ["?"], allowed)

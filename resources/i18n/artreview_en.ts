@@ -1523,6 +1523,7 @@ We reply within 15 working days after verifying your identity.</translation>
     <name>KioskShell</name>
     <message>
         <source>艺术评价 · 考点模式</source>
+        <extracomment>Hands the finished ID photo (JPEG bytes) of a checked-in candidate to the upload queue.</extracomment>
         <translation>ArtReview · Exam-centre mode</translation>
     </message>
     <message>
@@ -1564,6 +1565,30 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>监护人不在场</source>
         <translation>Guardian not present</translation>
+    </message>
+    <message>
+        <source>证件照无法保存，请联系监考老师：{0}</source>
+        <translation>The ID photo could not be saved. Please ask the invigilator: {0}</translation>
+    </message>
+    <message>
+        <source>证件照已提交</source>
+        <translation>ID photo submitted</translation>
+    </message>
+    <message>
+        <source>设备不在考点允许的名单中：{0}</source>
+        <translation>Device not on the centre's allowed list: {0}</translation>
+    </message>
+    <message>
+        <source>摄像头</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <source>麦克风</source>
+        <translation>microphone</translation>
+    </message>
+    <message>
+        <source>这台电脑设置的{0}（{1}）不在本考点允许使用的设备名单中。请监考老师检查设备设置。</source>
+        <translation>The {0} set on this computer ({1}) is not on this centre's list of allowed devices. Please ask the invigilator to check the device settings.</translation>
     </message>
     <message>
         <source>正在打开摄像头和麦克风…</source>
@@ -2184,6 +2209,21 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>获取验证码时</source>
         <translation>When a verification code is requested</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStepScreen</name>
+    <message>
+        <source>拍摄证件照</source>
+        <translation>Take your ID photo</translation>
+    </message>
+    <message>
+        <source>请正对摄像头坐好，露出眉毛和耳朵，点击“拍照”。照片合格后进入下一步。</source>
+        <translation>Sit facing the camera with your eyebrows and ears visible, then click "Take photo". Once the photo passes, go on to the next step.</translation>
+    </message>
+    <message>
+        <source>证件照合格，下一步(&amp;N)</source>
+        <translation>Photo passes, &amp;next</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from artreview_desktop.core.kiosk import (
     ConfigRefused,
+    DeviceNotAllowed,
     PinGuard,
     PinLocked,
+    camera_identities,
     candidate_folder,
+    check_device_allowed,
     hash_pin,
     load_centre_config,
     load_public_keys,
+    microphone_identities,
     pin_matches,
     sign_config,
     wipe_candidate,
@@ -106,3 +110,34 @@ def test_wipe_removes_the_candidate_folder_and_private_files(app_paths: AppPaths
     assert not any(p.is_file() for p in folder.rglob("*")) if folder.exists() else True
     assert list(app_paths.private_tmp_dir.iterdir()) == []
     assert (app_paths.recordings_dir / "take.mp4").exists()  # takes stay for the upload queue
+
+
+def test_an_empty_allow_list_allows_any_device() -> None:
+    check_device_allowed("camera", ["0"], ())
+
+
+@pytest.mark.parametrize("allowed", [("HD Pro Webcam C920",), ("c920",), ("0",), ("hd pro webcam c920", "other")])
+def test_a_listed_device_is_allowed_by_setting_or_name(allowed: tuple[str, ...]) -> None:
+    check_device_allowed("camera", ["0", "HD Pro Webcam C920"], allowed)
+
+
+@pytest.mark.parametrize("allowed", [("Logitech Brio",), ("1",), ("c9",)])  # too short to match a name part
+def test_another_device_is_refused_with_what_is_allowed(allowed: tuple[str, ...]) -> None:
+    with pytest.raises(DeviceNotAllowed, match="not allowed by the centre configuration") as refused:
+        check_device_allowed("camera", ["0", "HD Pro Webcam C920"], allowed)
+    assert refused.value.kind == "camera"
+
+
+def test_microphone_identities_follow_the_devices_names() -> None:
+    names = {3: "Monitor of Null Output", 5: "vsink-mic (PulseAudio)"}
+    assert microphone_identities("5", lambda: names) == ["5", "vsink-mic (PulseAudio)"]
+    assert microphone_identities("vsink", lambda: names) == ["vsink", "vsink-mic (PulseAudio)"]
+    assert microphone_identities("default", lambda: names) == ["default"]
+    check_device_allowed("microphone", microphone_identities("vsink", lambda: names), ("vsink-mic (PulseAudio)",))
+
+
+def test_a_camera_file_is_matched_by_its_setting(tmp_path: Path) -> None:
+    clip = str(tmp_path / "clip.mp4")
+    assert camera_identities(clip) == [clip]
+    with pytest.raises(DeviceNotAllowed):
+        check_device_allowed("camera", camera_identities("demo"), ("0",))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import av
 import cv2
 import numpy as np
 import pytest
@@ -41,22 +40,3 @@ def maker() -> PhotoMaker:
 @pytest.fixture(scope="session")
 def astronaut_bgr() -> np.ndarray:
     return astronaut()
-
-
-@pytest.fixture(scope="session")
-def astronaut_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A short 1280×720 video of the astronaut, to play as the camera."""
-    path = tmp_path_factory.mktemp("camera") / "astronaut.mp4"
-    frame = np.full((720, 1280, 3), 235, np.uint8)
-    face = cv2.resize(np.ascontiguousarray(data.astronaut()[:, :, ::-1]), (700, 700))
-    frame[20:720, 290:990] = face[:700]
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=30)
-        stream.width, stream.height, stream.pix_fmt = 1280, 720, "yuv420p"
-        for _ in range(30):
-            video_frame = av.VideoFrame.from_ndarray(frame, format="bgr24")
-            for packet in stream.encode(video_frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-    return path

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import weakref
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from artreview_desktop.core.appcontext import AppContext
+from artreview_desktop.core.capture import FileCamera
 from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, hash_pin
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.tokens import MemoryTokenStore
@@ -44,7 +46,8 @@ def _ticket(platform: EmbeddedPlatform, phone: str, subject: str = "dance") -> s
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform) -> Iterator[KioskShell]:
+def shell(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform,
+          close_up_video: Path) -> Iterator[KioskShell]:
     context.api_url = demo_platform.api_url
     context.settings.recording.camera = "demo"
     context.settings.recording.preset = "ultrafast"
@@ -53,7 +56,10 @@ def shell(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform) ->
     config = CentreConfig("c-test", "测试考点", demo_platform.api_url, hash_pin(PIN, n=2**10), idle_timeout_s=600,
                           config_hash="f" * 64)
     guard = PinGuard(config.admin_pin_hash, context.paths.data_dir / "pin-state.json")
-    window = KioskShell(context, config, centre, guard, announcer=Announcer(engine="mock"))
+    window = KioskShell(context, config, centre, guard, announcer=Announcer(engine="mock"),
+                        photo_camera=lambda: FileCamera(close_up_video, loop=True))
+    window.photos = []  # type: ignore[attr-defined]
+    window._enqueue_photo = lambda checkin, jpeg: window.photos.append((checkin, jpeg))  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     window.showFullScreen()
     yield window
@@ -119,6 +125,23 @@ def _answer_prompts(shell: KioskShell, candidate: Candidate) -> None:
     candidate.gate.prompt_shown.connect(allow)
 
 
+def _take_id_photo(qtbot: QtBot, shell: KioskShell, candidate: Candidate) -> None:
+    """At the photo step: allow the camera, take the photo, and go on once it passes."""
+    assert shell.stack.currentWidget() is shell.photo_step
+    page = candidate.photo_page
+    assert page is not None and candidate.gate is not None
+    assert not shell.photo_step.continue_button.isEnabled()  # no photo yet
+    with qtbot.waitSignal(candidate.gate.prompt_shown, timeout=5000) as shown:
+        page.take_button.click()
+    shown.args[0].allow_button.click()
+    qtbot.waitUntil(lambda: page.canvas.report is not None and len(page.canvas.report.faces) == 1, timeout=20_000)
+    with qtbot.waitSignal(page.photo_ready, timeout=30_000):
+        page.take_button.click()
+    qtbot.waitUntil(shell.photo_step.continue_button.isEnabled, timeout=10_000)
+    shell.photo_step.continue_button.click()
+    assert candidate.photo_page is None  # the page and every image it held are gone
+
+
 def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -> Candidate:
     shell.welcome.start_button.click()
     type_text(shell.check_in_screen.ticket_edit, ticket)
@@ -133,6 +156,7 @@ def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -
     assert isinstance(birth, BirthDateDialog)
     birth.date_edit.setDate(QDate(1995, 5, 5))
     birth.next_button.click()
+    _take_id_photo(qtbot, shell, candidate)
     qtbot.waitUntil(lambda: shell.quick_check.continue_button.isEnabled(), timeout=30_000)
     qtbot.waitUntil(lambda: shell.quick_check.preview.current_image() is not None, timeout=10_000)
     shell.quick_check.continue_button.click()
@@ -164,6 +188,8 @@ def test_two_candidates_in_a_row_share_nothing(
 
     first = _run_candidate(qtbot, shell, first_ticket, record=True)
     assert len(queued) == 1
+    assert len(shell.photos) == 1 and shell.photos[0][1].startswith(b"\xff\xd8")  # type: ignore[attr-defined]
+    assert shell.photos[0][0].exam.ticket_number == first_ticket  # type: ignore[attr-defined]
     first_take = queued[0]
     first_page = weakref.ref(first.recording_page)  # type: ignore[arg-type]
     first_folder_files = {p for p in candidate_folder(shell.context.paths).rglob("*") if p.is_file()}
@@ -263,3 +289,34 @@ def test_a_restart_after_a_crash_resumes_the_kiosk_queue(
     finally:
         worker.stop()
     assert runner.queue.items()[0].submission_id
+
+
+def test_devices_the_centre_does_not_allow_are_refused_before_anything_is_captured(
+    qtbot: QtBot, shell: KioskShell, demo_platform: EmbeddedPlatform
+) -> None:
+    shell.config = replace(shell.config, allowed_cameras=("HD Pro Webcam C920",))
+    shell.welcome.start_button.click()
+    type_text(shell.check_in_screen.ticket_edit, _ticket(demo_platform, "13800138035"))
+    with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
+        shell.check_in_screen.check_in_button.click()
+    candidate: Candidate = started.args[0]
+    consent = shell.dialog
+    assert isinstance(consent, ConsentDialog)
+    consent.agree_box.setChecked(True)
+    consent.agree_button.click()
+    birth = shell.dialog
+    assert isinstance(birth, BirthDateDialog)
+    birth.date_edit.setDate(QDate(1995, 5, 5))
+    birth.next_button.click()
+    assert shell.stack.currentWidget() is shell.photo_step
+    assert "不在本考点允许使用的设备名单中" in shell.photo_step.status.text()
+    assert candidate.photo_page is None and not shell.photo_step.continue_button.isEnabled()
+    assert any("设备不在考点允许的名单中" in event for event in candidate.visit.events)
+
+    shell.config = replace(shell.config, allowed_cameras=(), exam_settings={"id_photo": "off"},
+                           allowed_microphones=("no such microphone here",))
+    shell._start_photo()  # a centre whose exams need no photo goes straight to the device check
+    assert shell.stack.currentWidget() is shell.quick_check
+    assert "麦克风" in shell.quick_check.status.text() and "名单" in shell.quick_check.status.text()
+    assert shell.quick_controller is None  # nothing was opened
+    shell.end_candidate()

@@ -1,4 +1,4 @@
-"""The candidate-facing kiosk screens: welcome, check-in, quick equipment check, hand-off."""
+"""The candidate-facing kiosk screens: welcome, check-in, ID photo, quick equipment check, hand-off."""
 
 from __future__ import annotations
 
@@ -124,6 +124,33 @@ class QuickCheckScreen(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         self.continue_button = QPushButton(self.tr("设备正常，进入考试(&N)"))
+        self.continue_button.setObjectName("kioskPrimary")
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self.continue_requested)
+        row.addWidget(self.continue_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+
+class PhotoStepScreen(QWidget):
+    """The ID photo, taken at the centre: the photo page sits in `slot`; continue needs a photo
+    that passes every check."""
+
+    continue_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_big(self.tr("拍摄证件照")))
+        self.hint = _big(self.tr("请正对摄像头坐好，露出眉毛和耳朵，点击“拍照”。照片合格后进入下一步。"), "kioskSub")
+        layout.addWidget(self.hint)
+        self.slot = QVBoxLayout()
+        layout.addLayout(self.slot, 1)
+        self.status = _big("", "kioskMessage")
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.continue_button = QPushButton(self.tr("证件照合格，下一步(&N)"))
         self.continue_button.setObjectName("kioskPrimary")
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.continue_requested)

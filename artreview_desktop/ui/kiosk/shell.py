@@ -1,7 +1,8 @@
 """The kiosk shell: full screen, no way out but the invigilator's PIN, one candidate at a time.
 
-welcome → check-in (admission ticket) → consent (a guardian for a child) → quick equipment check →
-instructions and the formal takes → hand-off to the upload queue → wipe → welcome.
+welcome → check-in (admission ticket) → consent (a guardian for a child) → ID photo (uploaded, then
+deleted) → quick equipment check (only the devices the centre allows) → instructions and the formal
+takes → hand-off to the upload queue → wipe → welcome.
 """
 
 from __future__ import annotations
@@ -27,10 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from artreview_desktop.core.appcontext import AppContext
-from artreview_desktop.core.capture import list_cameras
-from artreview_desktop.core.devices import CaptureSetup, build_capture
+from artreview_desktop.core.capture import CameraSource, CaptureError, list_cameras, list_microphones
+from artreview_desktop.core.devices import CaptureSetup, build_capture, open_camera
 from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord
-from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, wipe_candidate
+from artreview_desktop.core.kiosk import (
+    CentreConfig,
+    DeviceNotAllowed,
+    PinGuard,
+    camera_identities,
+    candidate_folder,
+    check_device_allowed,
+    microphone_identities,
+    wipe_candidate,
+)
 from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.models import CheckIn
@@ -45,8 +55,15 @@ from artreview_desktop.ui.exam.recording_page import RecordingPage
 from artreview_desktop.ui.exam.texts import exam_title
 from artreview_desktop.ui.kiosk.admin import CandidateVisit, Dashboard, PinDialog
 from artreview_desktop.ui.kiosk.guards import IdleWatcher, KioskKeyFilter
-from artreview_desktop.ui.kiosk.screens import CheckInScreen, HandOffScreen, QuickCheckScreen, WelcomeScreen
+from artreview_desktop.ui.kiosk.screens import (
+    CheckInScreen,
+    HandOffScreen,
+    PhotoStepScreen,
+    QuickCheckScreen,
+    WelcomeScreen,
+)
 from artreview_desktop.ui.minors import BirthDateDialog
+from artreview_desktop.ui.pages.photo import IdPhotoPage
 from artreview_desktop.ui.permissions import PermissionGate
 from artreview_desktop.ui.speech import Announcer
 from artreview_desktop.ui.workers import JobThread, start_job
@@ -54,6 +71,8 @@ from artreview_desktop.ui.workers import JobThread, start_job
 IDLE_WARNING_S = 20
 
 Enqueue = Callable[[ExamSession, TakeRecord], None]
+#: Hands the finished ID photo (JPEG bytes) of a checked-in candidate to the upload queue.
+EnqueuePhoto = Callable[[CheckIn, bytes], None]
 
 
 @dataclass
@@ -65,6 +84,7 @@ class Candidate:
     visit: CandidateVisit
     session: ExamSession | None = None
     gate: PermissionGate | None = None
+    photo_page: IdPhotoPage | None = None
     recording_page: RecordingPage | None = None
 
 
@@ -93,6 +113,8 @@ class KioskShell(QMainWindow):
         upload_lines: Callable[[], list[str]] | None = None,
         announcer: Announcer | None = None,
         build_capture_for: Callable[..., CaptureSetup] | None = None,
+        enqueue_photo: EnqueuePhoto | None = None,
+        photo_camera: Callable[[], CameraSource] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +123,8 @@ class KioskShell(QMainWindow):
         self._upload_lines = upload_lines or (list)
         self.announcer = announcer or Announcer(context.settings.general.language, parent=self)
         self._build_capture = build_capture_for or self._default_capture
+        self._enqueue_photo = enqueue_photo
+        self._photo_camera = photo_camera or self._default_photo_camera
         self._exit_allowed = False
         self._job: JobThread | None = None
         self.candidate: Candidate | None = None
@@ -116,6 +140,7 @@ class KioskShell(QMainWindow):
         self.stack = QStackedWidget()
         self.welcome = WelcomeScreen(config.centre_name)
         self.check_in_screen = CheckInScreen()
+        self.photo_step = PhotoStepScreen()
         self.quick_check = QuickCheckScreen()
         self.hand_off = HandOffScreen()
         self.exam_host = QWidget()
@@ -129,7 +154,8 @@ class KioskShell(QMainWindow):
         self.finish_button.setObjectName("kioskPrimary")
         finish_row.addWidget(self.finish_button)
         exam_layout.addLayout(finish_row)
-        for screen in (self.welcome, self.check_in_screen, self.quick_check, self.exam_host, self.hand_off):
+        for screen in (self.welcome, self.check_in_screen, self.photo_step, self.quick_check, self.exam_host,
+                       self.hand_off):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
 
@@ -137,6 +163,7 @@ class KioskShell(QMainWindow):
         self.check_in_screen.back_requested.connect(self.show_welcome)
         self.check_in_screen.check_in_requested.connect(self.check_in)
         self.quick_check.continue_requested.connect(self._quick_check_done)
+        self.photo_step.continue_requested.connect(self._photo_done)
         self.finish_button.clicked.connect(self.finish_exam)
         self.hand_off.done_requested.connect(self.end_candidate)
 
@@ -279,7 +306,7 @@ class KioskShell(QMainWindow):
             return
         group = age_group(dialog.birth_date, date.today())
         if group is AgeGroup.ADULT:
-            self._start_quick_check()
+            self._start_photo()
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("监护人同意"),
                           self.tr("考生未满十八周岁。请陪同的监护人阅读《儿童隐私保护声明》，并确认同意考生参加本次考试。"
@@ -303,10 +330,95 @@ class KioskShell(QMainWindow):
             candidate.context.consent_ledger.record(Document.CHILDREN_STATEMENT,
                                                     candidate.context.policy.children_statement.version,
                                                     actor=Actor.GUARDIAN)
+        self._start_photo()
+
+    # -- the ID photo ------------------------------------------------------------------------------
+    @property
+    def photo_required(self) -> bool:
+        """A centre whose exams need no photo sets `"id_photo": "off"` in its exam settings."""
+        return str(self.config.exam_settings.get("id_photo", "required")) != "off"
+
+    def _start_photo(self) -> None:
+        candidate = self.candidate
+        if candidate is None:
+            return
+        if not self.photo_required:
+            self._start_quick_check()
+            return
+        self.photo_step.continue_button.setEnabled(False)
+        self.stack.setCurrentWidget(self.photo_step)
+        refused = self._devices_refused(microphone=False)
+        self.photo_step.status.setText(refused)
+        if refused:
+            return  # the invigilator fixes the device setting; nothing is captured meanwhile
+        gate = candidate.gate or PermissionGate(candidate.context.permissions, self)
+        page = IdPhotoPage(candidate.context, gate, camera_factory=self._photo_camera)
+        page.photo_ready.connect(lambda _photo: self._render_photo_step())
+        page.failed.connect(lambda _message: self._render_photo_step())
+        candidate.gate, candidate.photo_page = gate, page
+        self.photo_step.slot.addWidget(page)
+        page.on_enter()
+
+    def _render_photo_step(self) -> None:
+        page = self.candidate.photo_page if self.candidate is not None else None
+        self.photo_step.continue_button.setEnabled(page is not None and page.photo_passes)
+
+    def _photo_done(self) -> None:
+        candidate = self.candidate
+        page = candidate.photo_page if candidate is not None else None
+        if candidate is None or page is None or not page.photo_passes or page.encoded_photo is None:
+            return
+        if self._enqueue_photo is not None:
+            try:
+                self._enqueue_photo(candidate.checkin, page.encoded_photo)
+            except (OSError, ValueError) as error:
+                self.photo_step.status.setText(self.tr("证件照无法保存，请联系监考老师：{0}").format(error))
+                return
+        candidate.visit.events.append(time.strftime("%H:%M:%S ") + self.tr("证件照已提交"))
+        self._close_photo()
         self._start_quick_check()
+
+    def _close_photo(self) -> None:
+        """The photo page deletes every image it held or wrote (the policy's promise)."""
+        candidate = self.candidate
+        page = candidate.photo_page if candidate is not None else None
+        if candidate is None or page is None:
+            return
+        page.on_leave()
+        self.photo_step.slot.removeWidget(page)
+        page.deleteLater()
+        candidate.photo_page = None
+        self.photo_step.status.setText("")
+
+    def _default_photo_camera(self) -> CameraSource:
+        refused = self._devices_refused(microphone=False)
+        if refused:
+            raise CaptureError(refused)
+        recording = self.context.settings.recording
+        return open_camera(recording.camera, self.context.paths.cache_dir)
+
+    # -- the centre's allowed devices ------------------------------------------------------------
+    def _devices_refused(self, microphone: bool = True) -> str:
+        """"" when the configured devices are ones the centre allows, else what to tell people."""
+        recording = self.context.settings.recording
+        try:
+            check_device_allowed("camera", camera_identities(recording.camera), self.config.allowed_cameras)
+            if microphone and self.config.allowed_microphones:
+                check_device_allowed("microphone", microphone_identities(recording.microphone, _microphone_names),
+                                     self.config.allowed_microphones)
+        except DeviceNotAllowed as refused:
+            self.log_event(self.tr("设备不在考点允许的名单中：{0}").format(refused.identities[-1]))
+            device = self.tr("摄像头") if refused.kind == "camera" else self.tr("麦克风")
+            return self.tr("这台电脑设置的{0}（{1}）不在本考点允许使用的设备名单中。请监考老师检查设备设置。").format(
+                device, refused.identities[-1])
+        return ""
 
     def _start_quick_check(self) -> None:
         self.stack.setCurrentWidget(self.quick_check)
+        refused = self._devices_refused()
+        if refused:
+            self.quick_check.status.setText(refused)
+            return
         self.quick_check.status.setText(self.tr("正在打开摄像头和麦克风…"))
         controller = CaptureController(self._build_capture, self)
         controller.opened.connect(self._quick_opened)
@@ -390,6 +502,7 @@ class KioskShell(QMainWindow):
     def end_candidate(self) -> dict[str, Any]:
         """The wipe between candidates: every trace of them except their takes in the upload queue."""
         self._close_quick_check()
+        self._close_photo()
         candidate, self.candidate = self.candidate, None
         if candidate is not None and candidate.recording_page is not None:
             candidate.recording_page.on_leave()
@@ -436,3 +549,10 @@ class KioskShell(QMainWindow):
         recording = self.context.settings.recording
         return build_capture(recording.camera, recording.microphone, recording.preset, self.context.paths.cache_dir,
                              **options)
+
+
+def _microphone_names() -> dict[int, str]:
+    try:
+        return {microphone.index: microphone.name for microphone in list_microphones()}
+    except CaptureError:
+        return {}

@@ -229,6 +229,16 @@ class IdPhotoPage(Page):
     def camera_running(self) -> bool:
         return self._camera is not None
 
+    @property
+    def encoded_photo(self) -> bytes | None:
+        """The finished JPEG (exact size, DPI set), held in memory only."""
+        return self._encoded
+
+    @property
+    def photo_passes(self) -> bool:
+        """A photo is shown and every check of it (geometry, quality, file size) passed."""
+        return self._encoded is not None and bool(self._checks) and all(check.ok for check in self._checks)
+
     def _update_buttons(self) -> None:
         has_photo = self.photo is not None
         for button in (self.save_button, self.zoom_in, self.zoom_out, self.reset_button):
