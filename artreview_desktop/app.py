@@ -236,11 +236,13 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
         CheckInUploads,
         ConfigRefused,
         PinGuard,
+        centre_session_alive,
         load_centre_config,
         load_public_keys,
     )
     from artreview_desktop.core.upload.runner import app_runner
     from artreview_desktop.ui.crash_dialog import CrashDialog
+    from artreview_desktop.ui.kiosk.centre_login import CentreLoginDialog
     from artreview_desktop.ui.kiosk.shell import KioskShell
     from artreview_desktop.ui.upload_worker import UploadWorker
 
@@ -249,13 +251,16 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
         raise ConfigRefused("kiosk mode needs the centre's signed configuration: --centre-config FILE")
     config = load_centre_config(config_path, load_public_keys(resource("centre-keys"), include_development=demo))
     log.info("kiosk for centre %s, configuration %s", config.centre_id, config.config_hash[:12])
-    centre = PlatformClient(config.platform_url or api_url, MemoryTokenStore())
+    centre_url = config.platform_url or api_url
+    centre = PlatformClient(centre_url, _centre_token_store(centre_url, config.centre_id, demo))
     if platform is not None:
-        centre.centre_login(platform.demo_centre_code, platform.demo_centre_password)
-    else:
-        centre_code = os.environ.get("ARTREVIEW_CENTRE_CODE", "")
-        centre_password = os.environ.get("ARTREVIEW_CENTRE_PASSWORD", "")
-        centre.centre_login(centre_code, centre_password)
+        centre.centre_login(platform.demo_centre_code, platform.demo_centre_password)  # demo: logged in for you
+    elif not centre_session_alive(centre):
+        login = CentreLoginDialog(centre, config.centre_name, os.environ.get("ARTREVIEW_CENTRE_CODE", ""))
+        dialogs.append(login)
+        if login.exec() != CentreLoginDialog.DialogCode.Accepted:
+            log.info("kiosk: the centre login was cancelled")
+            return 0
     context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=config.platform_url or api_url,
                          demo=demo, kiosk=True)
     guard = PinGuard(config.admin_pin_hash, paths.data_dir / "kiosk" / "pin-state.json")
@@ -288,6 +293,22 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     worker.stop()
     log.info("kiosk quit (%d)", status)
     return status
+
+
+def _centre_token_store(api_url: str, centre_id: str, demo: bool) -> Any:
+    """The centre session lives in the OS keyring (a restart resumes without the password); the
+    demo platform changes its address every run, so its session stays in memory."""
+    from artreview_desktop.core.platform.tokens import KeyringTokenStore, TokenStoreError
+
+    if demo:
+        return MemoryTokenStore()
+    store = KeyringTokenStore(f"{api_url.rstrip('/')}#centre={centre_id}")
+    try:
+        store.load()
+    except TokenStoreError as error:
+        log.warning("kiosk: %s; the centre session is kept in memory only", error)
+        return MemoryTokenStore()
+    return store
 
 
 def _close_wakeup(wakeup: tuple[socket.socket, socket.socket, object]) -> None:

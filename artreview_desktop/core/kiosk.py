@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from artreview_desktop.core.fileutil import atomic_write_json
 from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.platform.client import PlatformClient
+from artreview_desktop.core.platform.errors import ErrorCode, PlatformError
 from artreview_desktop.core.platform.models import SubmissionManifest, SubmissionResult, UploadCredentials
 from artreview_desktop.core.privacy.deletion import wipe_tree
 
@@ -238,6 +239,20 @@ class CheckInUploads:
 
     def submit(self, exam_id: str, manifest: SubmissionManifest) -> SubmissionResult:
         return self._client.submit(exam_id, manifest, bearer=self._tokens.get(exam_id))
+
+
+def centre_session_alive(client: PlatformClient) -> bool:
+    """A centre session kept from before (a restart after a crash) that the platform still takes.
+
+    An unreachable platform does not count against it: the kiosk starts and resumes what it can,
+    rather than waiting for a password that could not be checked either."""
+    if client.tokens.load() is None:
+        return False
+    try:
+        client.centre_check_ins()
+    except PlatformError as error:
+        return error.code not in (ErrorCode.NOT_LOGGED_IN, ErrorCode.SESSION_EXPIRED, ErrorCode.FORBIDDEN)
+    return True
 
 
 # -- the centre's allowed devices --------------------------------------------------------------

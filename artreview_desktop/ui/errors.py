@@ -28,6 +28,7 @@ def platform_error_text(error: BaseException) -> str:
         ErrorCode.NOT_LOGGED_IN: translate("Errors", "请先登录。"),
         ErrorCode.SESSION_EXPIRED: translate("Errors", "登录已过期，请重新登录。"),
         ErrorCode.FORBIDDEN: translate("Errors", "没有权限进行此操作。"),
+        ErrorCode.BAD_CREDENTIALS: translate("Errors", "考点代码或密码不正确，请检查后重试。"),
         ErrorCode.NOT_FOUND: translate("Errors", "没有找到相关信息。"),
         ErrorCode.FEE_UNPAID: translate("Errors", "请先缴纳考试费用。"),
         ErrorCode.CONFLICT: translate("Errors", "该操作与现有信息冲突（例如该手机号已被使用）。"),

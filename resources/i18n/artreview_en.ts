@@ -144,6 +144,45 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
 </context>
 <context>
+    <name>CentreLoginDialog</name>
+    <message>
+        <source>考点登录</source>
+        <translation>Centre login</translation>
+    </message>
+    <message>
+        <source>考点：{0}。请监考老师用考点账号登录，登录后才能为考生签到和上传录制。</source>
+        <translation>Centre: {0}. Invigilator, please log in with the centre account; candidates can check in and recordings can upload only after that.</translation>
+    </message>
+    <message>
+        <source>考点代码</source>
+        <translation>Centre code</translation>
+    </message>
+    <message>
+        <source>考点代码(&amp;C)</source>
+        <translation>Centre &amp;code</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>退出考点模式</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>登录(&amp;L)</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>请填写考点代码和密码。</source>
+        <translation>Please enter the centre code and the password.</translation>
+    </message>
+    <message>
+        <source>正在登录…</source>
+        <translation>Logging in...</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>考生签到</source>
@@ -805,6 +844,10 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>没有权限进行此操作。</source>
         <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>考点代码或密码不正确，请检查后重试。</source>
+        <translation>The centre code or the password is wrong. Please check them and try again.</translation>
     </message>
     <message>
         <source>没有找到相关信息。</source>

@@ -12,18 +12,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.capture import FileCamera
-from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, hash_pin
+from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, centre_session_alive, hash_pin
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.tokens import MemoryTokenStore
 from artreview_desktop.core.privacy.permissions import PERMISSION_TABLE, Decision
 from artreview_desktop.ui.consent import ConsentDialog
 from artreview_desktop.ui.exam.instructions import InstructionsDialog
 from artreview_desktop.ui.kiosk.admin import CandidateVisit, Dashboard, PinDialog
+from artreview_desktop.ui.kiosk.centre_login import CentreLoginDialog
 from artreview_desktop.ui.kiosk.shell import Candidate, KioskShell
 from artreview_desktop.ui.minors import BirthDateDialog
 from artreview_desktop.ui.permissions import PermissionPrompt
@@ -320,3 +321,30 @@ def test_devices_the_centre_does_not_allow_are_refused_before_anything_is_captur
     assert "麦克风" in shell.quick_check.status.text() and "名单" in shell.quick_check.status.text()
     assert shell.quick_controller is None  # nothing was opened
     shell.end_candidate()
+
+
+def test_the_invigilator_logs_the_centre_in_and_the_session_is_reused(
+    qtbot: QtBot, demo_platform: EmbeddedPlatform
+) -> None:
+    tokens = MemoryTokenStore()
+    client = PlatformClient(demo_platform.api_url, tokens)
+    assert not centre_session_alive(client)  # nothing kept: the dialog is needed
+    dialog = CentreLoginDialog(client, "测试考点", demo_platform.demo_centre_code)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.password_edit.echoMode() == QLineEdit.EchoMode.Password  # never shown on screen
+    dialog.login_button.click()
+    assert "请填写" in dialog.message.text()  # no password yet: nothing is sent
+    type_text(dialog.password_edit, "not-the-password")
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: dialog.login_button.isEnabled() and "正在" not in dialog.message.text(), timeout=10_000)
+    assert dialog.isVisible() and "考点代码或密码不正确" in dialog.message.text()
+    dialog.password_edit.clear()
+    type_text(dialog.password_edit, demo_platform.demo_centre_password)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.login_button.click()
+    assert dialog.password_edit.text() == ""
+    # A restart (a new client on the same kept session) goes straight on.
+    assert centre_session_alive(PlatformClient(demo_platform.api_url, tokens))
+    client.logout()
+    assert not centre_session_alive(PlatformClient(demo_platform.api_url, tokens))

@@ -276,6 +276,11 @@ class PlatformClient:
                           auth=False, idempotent=False)
         return self._store_pair(data)
 
+    def centre_check_ins(self) -> list[dict[str, Any]]:
+        """Today's check-ins at this centre (also a cheap way to see the centre session is valid)."""
+        data = self._call("GET", "/centre/check-ins")
+        return list(data.get("check_ins", []))
+
     def check_in(self, ticket_number: str) -> CheckIn:
         return CheckIn.from_json(self._call("POST", "/centre/check-ins", {"ticket_number": ticket_number},
                                             idempotent=False))

@@ -19,6 +19,7 @@ class ErrorCode(Enum):
     NOT_LOGGED_IN = "not_logged_in"
     SESSION_EXPIRED = "session_expired"  # refresh failed: log in again
     FORBIDDEN = "forbidden"
+    BAD_CREDENTIALS = "bad_credentials"  # a centre code and password that do not match
     NOT_FOUND = "not_found"
     FEE_UNPAID = "fee_unpaid"
     CONFLICT = "conflict"
@@ -39,7 +40,7 @@ _SERVER_CODES: dict[str, ErrorCode] = {
     "token_invalid": ErrorCode.SESSION_EXPIRED,
     "token_expired": ErrorCode.SESSION_EXPIRED,
     "refresh_invalid": ErrorCode.SESSION_EXPIRED,
-    "bad_credentials": ErrorCode.FORBIDDEN,
+    "bad_credentials": ErrorCode.BAD_CREDENTIALS,
     "forbidden": ErrorCode.FORBIDDEN,
     "key_outside_prefix": ErrorCode.FORBIDDEN,
     "fee_unpaid": ErrorCode.FEE_UNPAID,
