@@ -46,3 +46,24 @@ class UploadStopped(UploadError):
     """The person paused or cancelled; the checkpoint is kept so the upload can resume."""
 
     reason = "stopped"
+
+
+class SealedTakeError(FatalUploadError):
+    """A sealed take failed authentication, is truncated or is not a sealed take at all.
+
+    Fatal because the bytes on disk cannot become right again; the file is kept for inspection.
+    """
+
+    reason = "sealed_damaged"
+
+
+class KeyMissingError(FatalUploadError):
+    """The per-take key of a sealed take is not in the keyring: the take can no longer be read."""
+
+    reason = "key_missing"
+
+
+class KeyStoreError(FatalUploadError):
+    """The keyring that holds per-take keys is missing or locked (a person may be able to unlock it)."""
+
+    reason = "keyring_unavailable"

@@ -3,12 +3,14 @@
 One item at a time (its parts go up in parallel), on whichever thread calls `run` — the GUI's
 `UploadWorker` thread, or the CLI. Pause and cancel come from other threads and stop the running
 upload at its next block; its checkpoint stays so a resume re-sends only what is missing.
+A sealed item is read through its `SealedSource` (decrypted on the fly; the store gets the
+plaintext) and needs its key from the queue's keyring; without it the item fails as "key_missing"
+and its sealed file stays.
 """
 
 from __future__ import annotations
 
 import collections
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +25,9 @@ from artreview_desktop.core.upload.auth import IssuedCredentials, RefreshingCred
 from artreview_desktop.core.upload.checkpoint import CheckpointStore
 from artreview_desktop.core.upload.errors import FileChangedError, FileMissingError, UploadError, UploadStopped
 from artreview_desktop.core.upload.queue import ACTIVE, ItemState, QueueItem, UploadQueue
+from artreview_desktop.core.upload.sealed import SealedSource, open_sealed_take
+from artreview_desktop.core.upload.source import FileSource, UploadSource
+from artreview_desktop.core.upload.takekeys import TakeKeys
 from artreview_desktop.core.upload.transfer import RetryPolicy
 from artreview_desktop.core.upload.uploader import (
     DEFAULT_PART_SIZE,
@@ -201,11 +206,12 @@ class QueueRunner:
         uploader: ResumableUploader | None = None
         try:
             if not item.uploaded_crc64:
+                source = self._source_for(item)  # a sealed take without its key fails here, offline
                 uploader, target = self._uploader_for(item)
                 item = self.queue.update(item.id, key=target.key)
-                self._check_take(item)
+                self._check_take(item, source)
                 speed = _Speedometer()
-                outcome = uploader.upload(Path(item.take_path), target, sha256=item.sha256,
+                outcome = uploader.upload(source, target, sha256=item.sha256,
                                           progress=lambda p: self._progress(item, p, speed))
                 item = self._set(item.id, state=ItemState.VERIFYING, uploaded_crc64=str(outcome.crc64),
                                  bytes_done=item.size)
@@ -216,6 +222,7 @@ class QueueRunner:
             current = self.queue.get(item.id)
             if current.state == ItemState.CANCELLED:
                 self._discard(current)
+                current = self.queue.get(item.id)
             elif current.state in ACTIVE:  # the app is closing: wait again next time
                 current = self.queue.update(item.id, state=ItemState.WAITING)
             return current
@@ -230,10 +237,15 @@ class QueueRunner:
             if uploader is not None:
                 uploader.close()
 
-    def _check_take(self, item: QueueItem) -> None:
+    def _source_for(self, item: QueueItem) -> UploadSource:
+        if item.sealed:
+            return open_sealed_take(Path(item.take_path), item.seal_id, self.queue.keys)
+        return FileSource(Path(item.take_path))
+
+    def _check_take(self, item: QueueItem, source: UploadSource) -> None:
         """The take on disk must still be the one its manifest describes."""
         try:
-            size = os.stat(item.take_path).st_size
+            size = source.identity().size
         except FileNotFoundError:
             raise FileMissingError(f"{item.name} is no longer on this computer") from None
         if size != item.size:
@@ -278,15 +290,25 @@ class QueueRunner:
         return item
 
     def _discard(self, item: QueueItem) -> None:
-        """A cancelled upload: abort it at the store and drop its checkpoint (the take stays)."""
+        """A cancelled upload: abort it at the store and drop its checkpoint. A plain take stays;
+        a sealed one is destroyed (nobody could open it again), after the abort needed its identity."""
+        try:
+            self._abort_upload(item)
+        finally:
+            if item.sealed and item.state == ItemState.CANCELLED:
+                self.queue.destroy_sealed(item.id)
+
+    def _abort_upload(self, item: QueueItem) -> None:
         if not item.key or item.uploaded_crc64:
             return
         try:
             uploader, target = self._uploader_for(item, threading.Event())  # its own: the item's stop is set
         except (PlatformError, UploadError):
             return  # offline: the store's lifecycle rule removes abandoned uploads
+        source: UploadSource = SealedSource(item.data_path, None, item.seal_id) if item.sealed else \
+            FileSource(Path(item.take_path))
         try:
-            uploader.discard(Path(item.take_path), target, sha256=item.sha256)
+            uploader.discard(source, target, sha256=item.sha256)
         finally:
             uploader.close()
 
@@ -305,7 +327,11 @@ def _link(outer: threading.Event, inner: threading.Event) -> threading.Event:
     return done
 
 
-def app_runner(data_dir: Path, platform: UploadPlatform, settings: UploadSettings, *, demo: bool) -> QueueRunner:
-    """The app's runner: queue and checkpoints in the data folder; a loopback store only in demo mode."""
-    queue = UploadQueue(Path(data_dir) / "upload-queue.json")
+def app_runner(data_dir: Path, platform: UploadPlatform, settings: UploadSettings, *, demo: bool,
+               keys: TakeKeys | None = None) -> QueueRunner:
+    """The app's runner: queue and checkpoints in the data folder; a loopback store only in demo mode.
+
+    `keys` holds the per-take keys of sealed (kiosk) takes; by default the OS keyring.
+    """
+    queue = UploadQueue(Path(data_dir) / "upload-queue.json", keys=keys)
     return QueueRunner(queue, platform, Path(data_dir) / "upload-checkpoints", settings, allow_loopback=demo)

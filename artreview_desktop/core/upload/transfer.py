@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 from xml.etree import ElementTree
 
 import oss2
@@ -21,6 +20,7 @@ import requests
 from artreview_desktop.core.platform.errors import ErrorCode, PlatformError
 from artreview_desktop.core.upload.crc64 import crc64
 from artreview_desktop.core.upload.errors import FatalUploadError, UploadStopped
+from artreview_desktop.core.upload.source import Readable
 
 READ_BLOCK = 1 << 20
 
@@ -59,7 +59,7 @@ class PartBody:
     time, and the Python work per block (CRC call, progress, bandwidth) then costs real throughput.
     """
 
-    def __init__(self, stream: BinaryIO, offset: int, size: int, *, limit: BandwidthLimit,
+    def __init__(self, stream: Readable, offset: int, size: int, *, limit: BandwidthLimit,
                  on_bytes: Callable[[int], None], stopped: Callable[[], bool]) -> None:
         self._stream = stream
         self._offset = offset

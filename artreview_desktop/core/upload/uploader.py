@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +35,7 @@ from artreview_desktop.core.upload.errors import (
     UploadError,
     UploadStopped,
 )
+from artreview_desktop.core.upload.source import UploadSource, as_source
 from artreview_desktop.core.upload.transfer import (
     BandwidthLimit,
     CrcBucket,
@@ -128,16 +130,20 @@ class ResumableUploader:
         self._abort_parts = threading.Event()
 
     # --- public ---------------------------------------------------------------------------
-    def upload(self, path: Path, target: UploadTarget, *, sha256: str | None = None,
+    def upload(self, path: Path | UploadSource, target: UploadTarget, *, sha256: str | None = None,
                progress: ProgressCallback | None = None) -> UploadOutcome:
-        """Upload (or resume) `path` to `target`; returns when the stored object's CRC is verified."""
+        """Upload (or resume) `path` to `target`; returns when the stored object's CRC is verified.
+
+        `path` may be an `UploadSource` (a sealed take, decrypted on the fly); a path is a plain file.
+        """
         started = time.monotonic()
         try:
             check_endpoint(target.endpoint, self.options.allowed_regions, self.options.allow_loopback)
         except EndpointNotAllowed as exc:
             raise FatalUploadError(str(exc), reason="endpoint_not_allowed") from None
-        path = Path(path)
-        identity = self._identity(path, sha256)
+        source = as_source(path)
+        path = source.path
+        identity = self._identity(source, sha256)
         bucket = CrcBucket(SkewCorrectedAuth(self.provider, self.clock), target.endpoint, target.bucket,
                            session=self._session, connect_timeout=self.options.timeout_s, enable_crc=False)
         if identity.size == 0:
@@ -145,7 +151,7 @@ class ResumableUploader:
         part_size = choose_part_size(identity.size, self.options.part_size)
         fresh = Checkpoint(target.endpoint, target.bucket, target.key, identity, part_size)
         checkpoint, how = self.checkpoints.load(fresh)
-        run = _Run(self, bucket, path, checkpoint, progress)
+        run = _Run(self, bucket, source, checkpoint, progress)
         for repair in range(self.options.repairs + 1):
             resumed = run.prepare()
             if run.finished_crc is not None:  # killed after Complete, before the checkpoint was removed
@@ -161,11 +167,11 @@ class ResumableUploader:
         raise IntegrityError(f"the stored object's CRC-64 kept differing from {path.name} after "
                              f"{self.options.repairs} re-uploads")
 
-    def discard(self, path: Path, target: UploadTarget, *, sha256: str | None = None) -> bool:
+    def discard(self, path: Path | UploadSource, target: UploadTarget, *, sha256: str | None = None) -> bool:
         """Drop a cancelled upload: abort it at the store and remove its checkpoint. True if one existed."""
         try:
-            identity = FileIdentity.of(Path(path), sha256)
-        except OSError:
+            identity = as_source(path).identity(sha256)
+        except (OSError, UploadError):
             return False
         part_size = choose_part_size(identity.size, self.options.part_size)
         fresh = Checkpoint(target.endpoint, target.bucket, target.key, identity, part_size)
@@ -193,9 +199,10 @@ class ResumableUploader:
         self.close()
 
     # --- helpers shared with _Run -------------------------------------------------------------
-    def _identity(self, path: Path, sha256: str | None) -> FileIdentity:
+    def _identity(self, source: UploadSource, sha256: str | None) -> FileIdentity:
+        path = source.path
         try:
-            return FileIdentity.of(path, sha256)
+            return source.identity(sha256)
         except FileNotFoundError:
             raise FileMissingError(f"the file {path} does not exist (any more)") from None
         except OSError as exc:
@@ -260,11 +267,12 @@ def _fatal_reason(exc: BaseException) -> str:
 class _Run:
     """The state of one upload attempt (the uploader object itself is reusable)."""
 
-    def __init__(self, owner: ResumableUploader, bucket: CrcBucket, path: Path, checkpoint: Checkpoint,
+    def __init__(self, owner: ResumableUploader, bucket: CrcBucket, source: UploadSource, checkpoint: Checkpoint,
                  progress: ProgressCallback | None) -> None:
         self.owner = owner
         self.bucket = bucket
-        self.path = path
+        self.source = source
+        self.path = source.path
         self.cp = checkpoint
         self.size = checkpoint.identity.size
         self.part_size = checkpoint.part_size
@@ -284,7 +292,7 @@ class _Run:
     def check_file(self) -> None:
         """The file must be exactly the one the checkpoint describes (size and modification time)."""
         try:
-            now = FileIdentity.of(self.path, self.cp.identity.sha256)
+            now = self.source.identity(self.cp.identity.sha256)
         except FileNotFoundError:
             raise FileMissingError(f"the file {self.path} was deleted during the upload") from None
         if (now.size, now.mtime_ns) != (self.cp.identity.size, self.cp.identity.mtime_ns):
@@ -364,7 +372,7 @@ class _Run:
     def _local_crc(self, number: int) -> int:
         offset, length = self.span(number)
         value = 0
-        with open(self.path, "rb") as f:
+        with closing(self.source.open()) as f:
             f.seek(offset)
             while length > 0:
                 data = f.read(min(length, 1 << 20))
@@ -410,7 +418,7 @@ class _Run:
                 self._add_bytes(count)
 
             try:
-                with open(self.path, "rb") as stream:
+                with closing(self.source.open()) as stream:
                     body = PartBody(stream, offset, length, limit=self.owner._limit, on_bytes=counted,
                                     stopped=self._stopped)
                     result = self.bucket.upload_part(self.cp.key, self.cp.upload_id, number, body)
