@@ -235,11 +235,14 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     from artreview_desktop.core.kiosk import (
         CheckInUploads,
         ConfigRefused,
+        KeyringUploadTokens,
+        MemoryUploadTokens,
         PinGuard,
         centre_session_alive,
         load_centre_config,
         load_public_keys,
     )
+    from artreview_desktop.core.kiosk_uploads import KioskUploads
     from artreview_desktop.core.upload.runner import app_runner
     from artreview_desktop.ui.crash_dialog import CrashDialog
     from artreview_desktop.ui.kiosk.centre_login import CentreLoginDialog
@@ -264,20 +267,20 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=config.platform_url or api_url,
                          demo=demo, kiosk=True)
     guard = PinGuard(config.admin_pin_hash, paths.data_dir / "kiosk" / "pin-state.json")
-    uploads = CheckInUploads(centre)
+    uploads = CheckInUploads(centre, MemoryUploadTokens() if demo else KeyringUploadTokens())
     runner = app_runner(paths.data_dir, uploads, settings.upload, demo=demo)
     worker = UploadWorker(runner)
-
-    def enqueue(session: Any, take: Any) -> None:
-        runner.queue.add_take(Path(take.path), session.exam.id)
-        worker.wake()
+    kiosk_uploads = KioskUploads(runner, uploads, paths.data_dir)
+    kiosk_uploads.sweep()
 
     def upload_lines() -> list[str]:
         return [f"{Path(item.take_path).name}: {item.state.value} {item.detail}" for item in runner.queue.items()]
 
-    shell = KioskShell(context, config, centre, guard, enqueue_upload=enqueue, upload_lines=upload_lines)
+    shell = KioskShell(context, config, centre, guard, upload_lines=upload_lines,
+                       enqueue_upload=lambda session, take: kiosk_uploads.add_take(Path(take.path), session.exam.id),
+                       enqueue_photo=lambda checkin, jpeg, spec: kiosk_uploads.add_photo(checkin.exam.id, jpeg, spec))
     shell.candidate_started.connect(
-        lambda candidate: uploads.remember(candidate.checkin.exam.id, candidate.checkin.candidate_access_token))
+        lambda candidate: kiosk_uploads.remember(candidate.checkin.exam.id, candidate.checkin.candidate_access_token))
     worker.start()  # a restart after a crash resumes the queue at once
     shell.exit_approved.connect(app.quit)
     def show_crash(report: Any) -> None:

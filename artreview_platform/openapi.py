@@ -124,6 +124,8 @@ SUBMISSION_REQUEST = _obj(
     crc64={"type": "string", "pattern": "^[0-9]{1,20}$", "description": "CRC-64/XZ (crc64ecma), decimal"},
     duration_s={"type": "number", "minimum": 0},
     stats={"type": "object"},
+    kind={"type": "string", "enum": ["take", "id_photo"], "default": "take",
+          "description": "an exam video (its duration is checked) or the ID photo (it must be a JPEG)"},
 )
 BINARY: Schema = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
 APP_MANIFEST = _obj(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import json
 import re
 import secrets
 import time
 import uuid
 from typing import Any
+
+from PIL import Image
 
 from artreview_platform.errors import ApiError
 from artreview_platform.faults import FaultPlan
@@ -30,6 +33,18 @@ DURATION_TOLERANCE_S = 1.0
 
 def _iso(moment: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(moment))
+
+
+SUBMISSION_KINDS = ("take", "id_photo")
+
+
+def _jpeg_size(head: bytes) -> list[int] | None:
+    """[width, height] from a JPEG's first bytes (its frame header), None if they do not say."""
+    try:
+        with Image.open(io.BytesIO(head)) as image:
+            return [int(image.width), int(image.height)]
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
 
 
 class ExamService:
@@ -174,13 +189,21 @@ class ExamService:
         """What is really stored under `key`: size, CRC64 and a SHA-256 read from the bytes."""
         try:
             meta = self.core.store.head(self.core.bucket, key)
+            data = self.core.store.open_data(self.core.bucket, meta)
         except StoreError:
             return {"exists": False}
         sha = hashlib.sha256()
-        with self.core.store.open_data(self.core.bucket, meta) as data:
+        head = b""
+        with data:
             while chunk := data.read(1 << 20):
+                if len(head) < 1 << 16:
+                    head += chunk[: (1 << 16) - len(head)]
                 sha.update(chunk)
-        return {"exists": True, "size": meta.size, "crc64": str(meta.crc64), "sha256": sha.hexdigest()}
+        found: dict[str, Any] = {"exists": True, "size": meta.size, "crc64": str(meta.crc64),
+                                 "sha256": sha.hexdigest(), "jpeg": head.startswith(b"\xff\xd8\xff")}
+        if found["jpeg"]:
+            found["pixels"] = _jpeg_size(head)
+        return found
 
     def submit(self, principal: Principal, exam_id: str, body: Any) -> dict[str, Any]:
         row = self._exam_row(principal, exam_id)
@@ -190,6 +213,9 @@ class ExamService:
         sha256 = get_str(body, "sha256", max_len=64).lower()
         crc_text = get_str(body, "crc64", max_len=20)
         duration = get_number(body, "duration_s", maximum=86400.0)
+        kind = get_str(body, "kind", required=False, default="take", max_len=16)
+        if kind not in SUBMISSION_KINDS:
+            raise ApiError(400, "invalid_request", f"'kind' must be one of {', '.join(SUBMISSION_KINDS)}")
         stats = body.get("stats", {})
         if not _HEX64.match(sha256) or not crc_text.isdigit() or int(crc_text) >= 2**64:
             raise ApiError(400, "invalid_request", "'sha256' must be 64 hex digits and 'crc64' a decimal u64")
@@ -207,14 +233,22 @@ class ExamService:
             for name, claimed in (("size", size), ("crc64", str(int(crc_text))), ("sha256", sha256)):
                 if found[name] != claimed:
                     mismatches.append(f"{name}_mismatch")
-        # A recorder stops at the maximum on the next frame or audio block: allow that much over.
-        if not exam["min_duration_s"] <= duration <= exam["max_duration_s"] + DURATION_TOLERANCE_S:
-            mismatches.append("duration_out_of_range")
+        if kind == "take":
+            # A recorder stops at the maximum on the next frame or audio block: allow that much over.
+            if not exam["min_duration_s"] <= duration <= exam["max_duration_s"] + DURATION_TOLERANCE_S:
+                mismatches.append("duration_out_of_range")
+        elif found["exists"] and not found.get("jpeg", False):
+            mismatches.append("not_a_jpeg")  # an ID photo is the exported JPEG, nothing else
+        elif found["exists"]:
+            detail = exam.get("id_photo_spec_detail") or {}
+            wanted = [detail.get("width_px"), detail.get("height_px")]
+            if None not in wanted and found.get("pixels") != wanted:
+                mismatches.append("photo_size_mismatch")  # not made to this exam's spec
         status = "rejected" if mismatches else "accepted"
         submission_id = "sub_" + uuid.uuid4().hex[:16]
         now = self.core.clock.now()
         manifest = {"object_key": key, "size": size, "sha256": sha256, "crc64": crc_text, "duration_s": duration,
-                    "stats": stats}
+                    "stats": stats, "kind": kind}
         with self.core.db.tx() as conn:
             conn.execute("INSERT INTO submissions (id, account_id, exam_id, object_key, manifest, status, found, "
                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -19,8 +19,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+import keyring
+import keyring.errors
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -30,6 +32,7 @@ from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.errors import ErrorCode, PlatformError
 from artreview_desktop.core.platform.models import SubmissionManifest, SubmissionResult, UploadCredentials
+from artreview_desktop.core.platform.tokens import KEYRING_SERVICE
 from artreview_desktop.core.privacy.deletion import wipe_tree
 
 log = logging.getLogger(__name__)
@@ -223,22 +226,91 @@ def new_private_key_pem() -> bytes:
     )
 
 
-class CheckInUploads:
-    """The kiosk's upload platform: each exam's takes go up with the token of the candidate who
-    checked in for it (kept in memory only), so they can upload after the candidate has left."""
+class UploadTokens(Protocol):
+    """Where the kiosk keeps each checked-in candidate's upload token, by exam id."""
 
-    def __init__(self, client: PlatformClient) -> None:
-        self._client = client
+    def put(self, exam_id: str, token: str) -> None: ...
+
+    def get(self, exam_id: str) -> str | None: ...
+
+    def delete(self, exam_id: str) -> None: ...
+
+
+class MemoryUploadTokens:
+    def __init__(self) -> None:
         self._tokens: dict[str, str] = {}
 
+    def put(self, exam_id: str, token: str) -> None:
+        self._tokens[exam_id] = token
+
+    def get(self, exam_id: str) -> str | None:
+        return self._tokens.get(exam_id)
+
+    def delete(self, exam_id: str) -> None:
+        self._tokens.pop(exam_id, None)
+
+    def __repr__(self) -> str:  # never show tokens
+        return f"MemoryUploadTokens({len(self._tokens)})"
+
+
+class KeyringUploadTokens:
+    """In the OS keyring, so that a restart after a crash or power cut can still upload the takes
+    of candidates who have left (the token is valid for the check-in's few hours only). If the
+    keyring fails, the token is kept in memory: this run can still upload, only a restart cannot."""
+
+    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+        self._service = service
+        self._fallback = MemoryUploadTokens()
+
+    @staticmethod
+    def _name(exam_id: str) -> str:
+        return f"kiosk-upload@{exam_id}"
+
+    def put(self, exam_id: str, token: str) -> None:
+        self._fallback.put(exam_id, token)
+        try:
+            keyring.set_password(self._service, self._name(exam_id), token)
+        except keyring.errors.KeyringError as error:
+            log.warning("kiosk: the keyring did not take an upload token (%s); kept in memory", type(error).__name__)
+
+    def get(self, exam_id: str) -> str | None:
+        try:
+            stored = keyring.get_password(self._service, self._name(exam_id))
+        except keyring.errors.KeyringError:
+            stored = None
+        return stored or self._fallback.get(exam_id)
+
+    def delete(self, exam_id: str) -> None:
+        self._fallback.delete(exam_id)
+        try:
+            keyring.delete_password(self._service, self._name(exam_id))
+        except keyring.errors.KeyringError:
+            pass
+
+    def __repr__(self) -> str:
+        return f"KeyringUploadTokens(service={self._service!r})"
+
+
+class CheckInUploads:
+    """The kiosk's upload platform: each exam's takes go up with the token of the candidate who
+    checked in for it, so they can upload after the candidate has left (and after a restart, when
+    `tokens` is the keyring). `forget` drops a token once its exam has nothing left to upload."""
+
+    def __init__(self, client: PlatformClient, tokens: UploadTokens | None = None) -> None:
+        self._client = client
+        self.tokens: UploadTokens = tokens if tokens is not None else MemoryUploadTokens()
+
     def remember(self, exam_id: str, candidate_token: str) -> None:
-        self._tokens[exam_id] = candidate_token
+        self.tokens.put(exam_id, candidate_token)
+
+    def forget(self, exam_id: str) -> None:
+        self.tokens.delete(exam_id)
 
     def upload_credentials(self, exam_id: str) -> UploadCredentials:
-        return self._client.upload_credentials(exam_id, bearer=self._tokens.get(exam_id))
+        return self._client.upload_credentials(exam_id, bearer=self.tokens.get(exam_id))
 
     def submit(self, exam_id: str, manifest: SubmissionManifest) -> SubmissionResult:
-        return self._client.submit(exam_id, manifest, bearer=self._tokens.get(exam_id))
+        return self._client.submit(exam_id, manifest, bearer=self.tokens.get(exam_id))
 
 
 def centre_session_alive(client: PlatformClient) -> bool:

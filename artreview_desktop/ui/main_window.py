@@ -32,6 +32,12 @@ from artreview_desktop.core.equipment import EquipmentReport
 from artreview_desktop.core.exam import ExamSession, Mode, TakeRecord, find_interrupted_takes, recover_interrupted
 from artreview_desktop.core.network import NetworkStatus
 from artreview_desktop.core.phone import mask
+from artreview_desktop.core.photo.submission import (
+    queue_photo,
+    required_photo_size,
+    staged_photo_folder,
+    sweep_unsealed_photos,
+)
 from artreview_desktop.core.platform.models import Exam
 from artreview_desktop.core.privacy.consent import Actor, Document
 from artreview_desktop.core.privacy.minors import AgeGroup
@@ -41,6 +47,7 @@ from artreview_desktop.core.privacy.wipe import count_recordings, wipe_personal_
 from artreview_desktop.core.settings import ProblemKind
 from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
 from artreview_desktop.core.upload.runner import app_runner
+from artreview_desktop.core.upload.takekeys import TakeKeys
 from artreview_desktop.ui.about import AboutDialog
 from artreview_desktop.ui.account_security import AccountSecurityDialog, PathChooser, choose_save_path
 from artreview_desktop.ui.consent import ConsentDialog
@@ -49,6 +56,7 @@ from artreview_desktop.ui.exam.exams_page import ExamsPage
 from artreview_desktop.ui.exam.instructions import InstructionsDialog
 from artreview_desktop.ui.exam.payment import PaymentDialog, settle_demo_payment
 from artreview_desktop.ui.exam.recording_page import RecordingPage
+from artreview_desktop.ui.exam.texts import exam_title
 from artreview_desktop.ui.login import LoginDialog, fetch_demo_code
 from artreview_desktop.ui.minors import MinorsFlow
 from artreview_desktop.ui.network_check import NetworkChecker, NetworkPrompt
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
         choose_path: PathChooser | None = None,  # None: each dialog's own file dialog
         announcer: Announcer | None = None,
         build_capture: Callable[..., CaptureSetup] | None = None,
+        take_keys: TakeKeys | None = None,  # the sealed photos' keys; None: the OS keyring
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,13 +115,15 @@ class MainWindow(QMainWindow):
         self.consent_dialog: ConsentDialog | None = None
         self.restricted_by_consent = False
         self._processing_started = False
+        self._photos_swept = False
         self.policy_only_page: PolicyOnlyPage | None = None
         self.resize(1180, 760)
         self.setMinimumSize(960, 640)
 
         self.home_page = HomePage(context.demo)
         self.exams_page = ExamsPage(lambda: self.account, context.exam_progress)
-        self.photo_page = IdPhotoPage(context, self.permission_gate, camera_factory=self._photo_camera)
+        self.photo_page = IdPhotoPage(context, self.permission_gate, camera_factory=self._photo_camera,
+                                      submittable=account is not None)
         self.current_exam: Exam | None = None
         self.latest_equipment_report: EquipmentReport | None = None
         self.equipment_page = EquipmentCheckPage(
@@ -126,7 +137,7 @@ class MainWindow(QMainWindow):
         self.payment_dialog: PaymentDialog | None = None
         self.instructions_dialog: InstructionsDialog | None = None
         self.upload_runner = (app_runner(context.paths.data_dir, account.client, context.settings.upload,
-                                         demo=context.demo) if account is not None else None)
+                                         demo=context.demo, keys=take_keys) if account is not None else None)
         self.upload_worker: UploadWorker | None = None
         self.upload_notifier: UploadNotifier | None = None
         if self.upload_runner is not None:
@@ -147,6 +158,10 @@ class MainWindow(QMainWindow):
         self.settings_page.logout_requested.connect(self.logout)
         self.settings_page.account_security_requested.connect(self.show_account_security)
         self.settings_page.operation_log_requested.connect(self.show_operation_log)
+        self.photo_page.submit_requested.connect(self.submit_photo)
+        self.exams_page.exams_loaded.connect(
+            lambda exams: self.photo_page.set_exams([(exam.id, exam_title(exam), required_photo_size(exam))
+                                                     for exam in exams]))
         self.home_page.login_requested.connect(self.show_login)
         self.exams_page.login_requested.connect(self.show_login)
         self.exams_page.pay_requested.connect(self.show_payment)
@@ -231,6 +246,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.pages[row].on_enter()
         self.context.oplog.record("page_opened", page=type(self.pages[row]).__name__)
+        if self.pages[row] is self.photo_page and self.account is not None and self.account.logged_in:
+            self.exams_page.refresh()  # the exams a photo can be submitted to
 
     # -- start-up ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -529,6 +546,29 @@ class MainWindow(QMainWindow):
         self.context.oplog.record("commitment_accepted", exam=session.exam.id)
         self._go_record(session)
 
+    def submit_photo(self, jpeg: bytes, exam_id: str, spec_name: str) -> None:
+        """Queue the ID photo: staged, sealed at once (no readable face image waits on disk),
+        uploaded, verified by the platform, then destroyed."""
+        if self.upload_runner is None or self.account is None or not self.account.logged_in:
+            self.photo_page.show_submitted(self.tr("请先登录，再提交证件照。"), False)
+            return
+        runner, folder = self.upload_runner, staged_photo_folder(self.context.paths.data_dir)
+
+        def queued(_item: QueueItem) -> None:
+            self.context.oplog.record("id_photo_submitted", exam=exam_id)
+            self.photo_page.show_submitted(self.tr("证件照已加密加入上传队列，可以在“上传中心”查看进度。"), True)
+            if self.upload_worker is not None:
+                self.upload_worker.wake()
+
+        def refused(error: BaseException) -> None:
+            reason = getattr(error, "reason", "")
+            text = (self.tr("系统钥匙串不可用，证件照无法加密保存，因此没有提交。请解锁钥匙串后重试。")
+                    if reason == "keyring_unavailable" else
+                    self.tr("证件照没有提交成功：{0}").format(platform_error_text(error)))
+            self.photo_page.show_submitted(text, False)
+
+        self._start(partial(queue_photo, runner.queue, jpeg, folder, exam_id, spec_name), queued, refused)
+
     def _photo_camera(self) -> CameraSource:
         return open_camera(self.context.settings.recording.camera, self.context.paths.cache_dir)
 
@@ -579,7 +619,12 @@ class MainWindow(QMainWindow):
             self.context.oplog.record("upload_" + item.state.value, exam=item.exam_id, reason=item.reason)
 
     def start_uploads(self) -> None:
-        """Resume the queue (after a restart too) once the user consented."""
+        """Resume the queue (after a restart too) once the user consented; first wipe any ID photo
+        that was staged but never sealed into the queue (the app stopped in between)."""
+        if self.upload_runner is not None and not self._photos_swept:
+            self._photos_swept = True
+            sweep_unsealed_photos(staged_photo_folder(self.context.paths.data_dir),
+                                  {item.take_path for item in self.upload_runner.queue.items()})
         if self.upload_worker is not None and not self.upload_worker.isRunning():
             self.upload_worker.begin()
 

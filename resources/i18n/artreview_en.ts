@@ -1439,6 +1439,22 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Save to computer</translation>
     </message>
     <message>
+        <source>提交证件照(&amp;U)</source>
+        <translation>S&amp;ubmit the ID photo</translation>
+    </message>
+    <message>
+        <source>提交到考试(&amp;E)</source>
+        <translation>Submit to &amp;exam</translation>
+    </message>
+    <message>
+        <source>登录后显示您的考试</source>
+        <translation>Your exams appear after you log in</translation>
+    </message>
+    <message>
+        <source>所有检查合格后，才能提交给考试平台。</source>
+        <translation>The photo can be submitted to the exam platform once every check passes.</translation>
+    </message>
+    <message>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
@@ -1457,6 +1473,14 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；只有点击“保存到电脑”才会另存一份。</source>
         <translation>The face photo is used only to make the ID photo, and is kept only in memory and in a private temporary folder on this computer. When you leave this page or quit the app, the photo is deleted automatically; a copy is kept only if you click "Save to computer".</translation>
+    </message>
+    <message>
+        <source>点击“提交证件照”后，照片加密存放在上传队列中，考试平台校验后即删除。</source>
+        <translation> After you click "Submit the ID photo", the photo waits encrypted in the upload queue and is deleted once the exam platform has checked it.</translation>
+    </message>
+    <message>
+        <source>这场考试要求 {0}×{1} 像素的证件照，请选择对应的规格。</source>
+        <translation>This exam needs a {0}×{1} pixel ID photo. Please choose that size.</translation>
     </message>
     <message>
         <source>没有相机权限，不能拍照。您仍然可以点击“上传照片”。</source>
@@ -1501,6 +1525,10 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>已保存到：{0}</source>
         <translation>Saved to: {0}</translation>
+    </message>
+    <message>
+        <source>正在提交证件照…</source>
+        <translation>Submitting the ID photo...</translation>
     </message>
 </context>
 <context>
@@ -1566,7 +1594,7 @@ We reply within 15 working days after verifying your identity.</translation>
     <name>KioskShell</name>
     <message>
         <source>艺术评价 · 考点模式</source>
-        <extracomment>Hands the finished ID photo (JPEG bytes) of a checked-in candidate to the upload queue.</extracomment>
+        <extracomment>Hands the finished ID photo (JPEG bytes, the spec's name) of a checked-in candidate to the upload queue.</extracomment>
         <translation>ArtReview · Exam-centre mode</translation>
     </message>
     <message>
@@ -1610,8 +1638,12 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Guardian not present</translation>
     </message>
     <message>
-        <source>证件照无法保存，请联系监考老师：{0}</source>
-        <translation>The ID photo could not be saved. Please ask the invigilator: {0}</translation>
+        <source>证件照未能加入上传队列：{0}</source>
+        <translation>The ID photo could not join the upload queue: {0}</translation>
+    </message>
+    <message>
+        <source>证件照无法加密保存（{0}），请联系监考老师。</source>
+        <translation>The ID photo could not be stored encrypted ({0}). Please ask the invigilator.</translation>
     </message>
     <message>
         <source>证件照已提交</source>
@@ -1646,8 +1678,20 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>The camera and microphone are working.</translation>
     </message>
     <message>
+        <source>正在加密保存 {0} 个录制，请稍候…</source>
+        <translation>Encrypting and storing {0} recording(s), please wait...</translation>
+    </message>
+    <message>
         <source>已提交 {0} 个录制。</source>
         <translation>{0} take(s) submitted.</translation>
+    </message>
+    <message>
+        <source>录制未能交给上传队列：{0}</source>
+        <translation>A recording could not join the upload queue: {0}</translation>
+    </message>
+    <message>
+        <source>录制没能加密保存（{0}），录制文件仍保留在本机。请联系监考老师。</source>
+        <translation>The recording could not be stored encrypted ({0}); the recording is still on this computer. Please ask the invigilator.</translation>
     </message>
     <message>
         <source>还在吗？</source>
@@ -1774,6 +1818,22 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>开始考试前，请先填写考生出生日期；未满十四周岁的考生需要监护人同意。</source>
         <translation>Before starting the exam, please enter the candidate's date of birth; candidates under 14 need a guardian's consent.</translation>
+    </message>
+    <message>
+        <source>请先登录，再提交证件照。</source>
+        <translation>Please log in before submitting the ID photo.</translation>
+    </message>
+    <message>
+        <source>证件照已加密加入上传队列，可以在“上传中心”查看进度。</source>
+        <translation>The ID photo is encrypted and in the upload queue; you can follow it in the Upload centre.</translation>
+    </message>
+    <message>
+        <source>系统钥匙串不可用，证件照无法加密保存，因此没有提交。请解锁钥匙串后重试。</source>
+        <translation>The system keyring is not available, so the ID photo could not be stored encrypted and was not submitted. Please unlock the keyring and try again.</translation>
+    </message>
+    <message>
+        <source>证件照没有提交成功：{0}</source>
+        <translation>The ID photo was not submitted: {0}</translation>
     </message>
     <message>
         <source>已加入上传队列</source>
@@ -2895,6 +2955,18 @@ An error report was saved on this computer: {1}</translation>
         <translation>The platform's verification failed (%1); the video has been kept on this computer.</translation>
     </message>
     <message>
+        <source>加密保存的录像缺少密钥（系统钥匙串中找不到），无法上传。加密文件已保留，请联系技术支持。</source>
+        <translation>The key of this encrypted recording is missing from the system keyring, so it cannot be uploaded. The encrypted file is kept; please contact support.</translation>
+    </message>
+    <message>
+        <source>加密保存的录像已损坏或被改动，无法上传。文件已保留，请联系技术支持。</source>
+        <translation>This encrypted recording is damaged or was changed, so it cannot be uploaded. The file is kept; please contact support.</translation>
+    </message>
+    <message>
+        <source>系统钥匙串不可用，无法读取加密录像的密钥。请解锁钥匙串后重试。</source>
+        <translation>The system keyring is not available, so the recording's key cannot be read. Please unlock the keyring and retry.</translation>
+    </message>
+    <message>
         <source>平台没有找到上传的文件</source>
         <translation>The platform could not find the uploaded file</translation>
     </message>
@@ -2913,6 +2985,22 @@ An error report was saved on this computer: {1}</translation>
     <message>
         <source>录像时长不符合考试要求</source>
         <translation>The video length does not meet the exam requirements</translation>
+    </message>
+    <message>
+        <source>证件照不是 JPEG 文件</source>
+        <translation>the ID photo is not a JPEG file</translation>
+    </message>
+    <message>
+        <source>证件照尺寸不符合这场考试的规格</source>
+        <translation>the ID photo's size does not match this exam's spec</translation>
+    </message>
+    <message>
+        <source>证件照（%1）</source>
+        <translation>ID photo (%1)</translation>
+    </message>
+    <message>
+        <source>本机的证件照已删除。</source>
+        <translation>The ID photo on this computer has been deleted.</translation>
     </message>
     <message>
         <source>本地录像将保留至 %1。</source>

@@ -11,6 +11,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+import cv2
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -23,12 +24,16 @@ from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.tokens import MemoryTokenStore
 from artreview_desktop.core.privacy.consent import Action, Document
 from artreview_desktop.core.privacy.permissions import Permission
+from artreview_desktop.core.upload.errors import KeyStoreError
+from artreview_desktop.core.upload.queue import ItemState
+from artreview_desktop.core.upload.takekeys import MemoryTakeKeys
 from artreview_desktop.ui.login import LoginDialog
 from artreview_desktop.ui.main_window import MainWindow
 from artreview_desktop.ui.minors import BirthDateDialog, GuardianConsentDialog
 from artreview_desktop.ui.permissions import PermissionPrompt
 from artreview_platform.embedded import EmbeddedPlatform
 from tests.core.test_published_policy import new_release
+from tests.photo.conftest import astronaut
 from tests.ui.conftest import type_text
 
 PHONE = "13800138002"
@@ -436,3 +441,80 @@ def test_operation_log_is_viewed_exported_and_sent_only_when_confirmed(
     sent = demo_platform.operation_logs.logs(account_id)
     assert sent[0]["entries"] == local
     assert window.context.oplog.entries()[-1]["action"] == "operation_log_sent"
+
+
+class LockedKeyring(MemoryTakeKeys):
+    """A keyring that is locked: nothing can be sealed (what a user without an unlocked keyring has)."""
+
+    def put(self, seal_id: str, key: bytes) -> None:
+        raise KeyStoreError("the keyring is locked")
+
+
+def _photo_window(qtbot: QtBot, context: AppContext, platform: EmbeddedPlatform, keys: MemoryTakeKeys,
+                  photo_file: Path) -> MainWindow:
+    context.api_url = platform.api_url
+    context.demo = True  # the demo store is on loopback, which only demo mode may upload to
+    account = AccountService(PlatformClient(platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
+                             context.consent_ledger)
+    main = MainWindow(context, account=account, take_keys=keys)
+    main.photo_page._open_chooser = lambda _parent: str(photo_file)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def _make_photo_for_the_dance_exam(qtbot: QtBot, main: MainWindow, demo_platform: EmbeddedPlatform) -> str:
+    assert main.account is not None  # (the login dialog itself is tested above)
+    main.account.request_code(PHONE)
+    main.account.login(PHONE, demo_platform.latest_sms_code(PHONE))
+    main._on_logged_in(main.account.profile)
+    _answer_birth_date(qtbot, main, date(1990, 5, 5))
+    qtbot.waitUntil(lambda: main.minor_status is not None, timeout=10_000)
+    main.show_page(main.pages.index(main.photo_page))
+    page = main.photo_page
+    qtbot.waitUntil(lambda: page.exam_combo.count() == 3, timeout=10_000)  # the account's exams
+    page.exam_combo.setCurrentIndex(page.exam_combo.findText("中国舞", Qt.MatchFlag.MatchContains))
+    assert (page.spec().width, page.spec().height) == (413, 531)  # the exam's spec was chosen for it
+    with qtbot.waitSignal(page.photo_ready, timeout=30_000):
+        page.upload_button.click()
+    qtbot.waitUntil(page.submit_button.isEnabled, timeout=10_000)
+    return str(page.exam_combo.currentData())
+
+
+def test_the_id_photo_is_submitted_to_the_chosen_exam_sealed_and_verified(
+    qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform, tmp_path: Path
+) -> None:
+    source = tmp_path / "me.png"
+    cv2.imwrite(str(source), astronaut())
+    keys = MemoryTakeKeys()
+    main = _photo_window(qtbot, context, demo_platform, keys, source)
+    exam_id = _make_photo_for_the_dance_exam(qtbot, main, demo_platform)
+    assert main.upload_runner is not None and main.upload_worker is not None
+    page = main.photo_page
+    page.submit_button.click()
+    qtbot.waitUntil(lambda: "已加密加入上传队列" in page.status.text(), timeout=10_000)
+    item = next(i for i in main.upload_runner.queue.items() if i.kind == "id_photo")
+    assert item.sealed and item.exam_id == exam_id
+    main.start_uploads()
+    qtbot.waitUntil(lambda: main.upload_runner.queue.get(item.id).state == ItemState.DONE,  # type: ignore[union-attr]
+                    timeout=30_000)
+    assert len(keys) == 0  # verified by the platform: key and sealed copy destroyed
+    main.show_page(0)  # leaving the page deletes the page's own copies too
+    images = [p for p in context.paths.data_dir.rglob("*") if p.is_file() and p.read_bytes()[:3] == b"\xff\xd8\xff"]
+    assert images == []
+    main.upload_worker.stop()
+
+
+def test_a_locked_keyring_means_the_photo_is_not_submitted_and_says_why(
+    qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform, tmp_path: Path
+) -> None:
+    source = tmp_path / "me.png"
+    cv2.imwrite(str(source), astronaut())
+    main = _photo_window(qtbot, context, demo_platform, LockedKeyring(), source)
+    _make_photo_for_the_dance_exam(qtbot, main, demo_platform)
+    main.photo_page.submit_button.click()
+    qtbot.waitUntil(lambda: "钥匙串不可用" in main.photo_page.status.text(), timeout=10_000)
+    assert main.photo_page.submit_button.isEnabled()  # it can be tried again once unlocked
+    assert main.upload_runner is not None and main.upload_runner.queue.items() == []
+    staged = context.paths.data_dir / "upload-photos"
+    assert not staged.exists() or list(staged.glob("*.jpg")) == []  # nothing left in plain view either

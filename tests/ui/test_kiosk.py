@@ -4,6 +4,7 @@ can read nothing of each other — with the reference platform, the demo camera 
 from __future__ import annotations
 
 import gc
+import os
 import weakref
 from collections.abc import Iterator
 from dataclasses import replace
@@ -17,10 +18,24 @@ from pytestqt.qtbot import QtBot
 
 from artreview_desktop.core.appcontext import AppContext
 from artreview_desktop.core.capture import FileCamera
-from artreview_desktop.core.kiosk import CentreConfig, PinGuard, candidate_folder, centre_session_alive, hash_pin
+from artreview_desktop.core.kiosk import (
+    CentreConfig,
+    CheckInUploads,
+    KeyringUploadTokens,
+    MemoryUploadTokens,
+    PinGuard,
+    UploadTokens,
+    candidate_folder,
+    centre_session_alive,
+    hash_pin,
+)
+from artreview_desktop.core.kiosk_uploads import KioskUploads
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.tokens import MemoryTokenStore
 from artreview_desktop.core.privacy.permissions import PERMISSION_TABLE, Decision
+from artreview_desktop.core.upload.queue import ItemState
+from artreview_desktop.core.upload.runner import app_runner
+from artreview_desktop.core.upload.takekeys import MemoryTakeKeys
 from artreview_desktop.ui.consent import ConsentDialog
 from artreview_desktop.ui.exam.instructions import InstructionsDialog
 from artreview_desktop.ui.kiosk.admin import CandidateVisit, Dashboard, PinDialog
@@ -60,7 +75,7 @@ def shell(qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform,
     window = KioskShell(context, config, centre, guard, announcer=Announcer(engine="mock"),
                         photo_camera=lambda: FileCamera(close_up_video, loop=True))
     window.photos = []  # type: ignore[attr-defined]
-    window._enqueue_photo = lambda checkin, jpeg: window.photos.append((checkin, jpeg))  # type: ignore[attr-defined]
+    window._enqueue_photo = lambda checkin, jpeg, spec: window.photos.append((checkin, jpeg))  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     window.showFullScreen()
     yield window
@@ -175,6 +190,8 @@ def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -
         assert len(page.session.submittable()) == 1
     shell.finish_button.click()
     assert shell.stack.currentWidget() is shell.hand_off
+    qtbot.waitUntil(shell.hand_off.done_button.isEnabled, timeout=30_000)  # the takes are handed over
+    assert "已提交" in shell.hand_off.summary.text()
     return candidate
 
 
@@ -348,3 +365,49 @@ def test_the_invigilator_logs_the_centre_in_and_the_session_is_reused(
     assert centre_session_alive(PlatformClient(demo_platform.api_url, tokens))
     client.logout()
     assert not centre_session_alive(PlatformClient(demo_platform.api_url, tokens))
+
+
+def _upload_tokens() -> UploadTokens:
+    """The real keyring when scripts/test.sh started one; else in memory, shared across the restart."""
+    return KeyringUploadTokens() if os.environ.get("ARTREVIEW_TEST_KEYRING") else MemoryUploadTokens()
+
+
+@pytest.mark.usefixtures("pulse_microphone")
+def test_a_candidate_s_take_and_photo_wait_only_sealed_and_upload_after_a_restart(
+    qtbot: QtBot, shell: KioskShell, demo_platform: EmbeddedPlatform, context: AppContext
+) -> None:
+    keys, tokens = MemoryTakeKeys(), _upload_tokens()
+    centre = shell.centre_client
+
+    def start(upload_tokens: UploadTokens) -> KioskUploads:
+        runner = app_runner(context.paths.data_dir, CheckInUploads(centre, upload_tokens), context.settings.upload,
+                            demo=True, keys=keys)
+        return KioskUploads(runner, runner.platform, context.paths.data_dir)  # type: ignore[arg-type]
+
+    uploads = start(tokens)
+    shell._enqueue = lambda session, take: uploads.add_take(Path(take.path), session.exam.id)
+    shell._enqueue_photo = lambda checkin, jpeg, spec: uploads.add_photo(checkin.exam.id, jpeg, spec)
+    shell.candidate_started.connect(
+        lambda candidate: uploads.remember(candidate.checkin.exam.id, candidate.checkin.candidate_access_token))
+    ticket = _ticket(demo_platform, "13800138051")
+    candidate = _run_candidate(qtbot, shell, ticket, record=True)
+    exam_id = candidate.checkin.exam.id
+    with qtbot.waitSignal(shell.candidate_wiped, timeout=10_000):
+        shell.hand_off.done_button.click()
+    items = uploads.runner.queue.items()
+    assert sorted(item.kind for item in items) == ["id_photo", "take"] and all(item.sealed for item in items)
+    # At rest nothing is readable: no video, no JPEG, only sealed files (keys are in the keyring).
+    on_disk = [p for p in context.paths.data_dir.rglob("*") if p.is_file()]
+    assert not [p for p in on_disk if p.suffix in (".mp4", ".jpg")]
+    assert not [p for p in on_disk if p.read_bytes()[:3] == b"\xff\xd8\xff" or p.read_bytes()[4:8] == b"ftyp"]
+    assert len(keys) == 2
+
+    # Power cut before anything went up: the next start has only the persisted queue and the keyring.
+    restarted = start(_upload_tokens() if os.environ.get("ARTREVIEW_TEST_KEYRING") else tokens)
+    assert restarted.sweep() == 0  # both were sealed into the queue: nothing to wipe
+    done = restarted.runner.run_until_idle()
+    assert all(item.state is ItemState.DONE for item in restarted.runner.queue.items()), \
+        [(i.state, i.reason, i.detail) for i in done]
+    assert len(keys) == 0  # verified by the platform: every key and sealed file destroyed
+    assert not list(context.paths.data_dir.rglob("*.sealed"))
+    assert restarted.uploads.tokens.get(exam_id) is None  # and the candidate's upload token is gone

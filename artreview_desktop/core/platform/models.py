@@ -124,10 +124,11 @@ class SubmissionManifest:
     crc64: int
     duration_s: float
     stats: dict[str, Any] = field(default_factory=dict)
+    kind: str = "take"  # "take" or "id_photo"
 
     def to_json(self) -> dict[str, Any]:
         return {"object_key": self.object_key, "size": self.size, "sha256": self.sha256, "crc64": str(self.crc64),
-                "duration_s": self.duration_s, "stats": self.stats}
+                "duration_s": self.duration_s, "stats": self.stats, "kind": self.kind}
 
 
 @dataclass(frozen=True)

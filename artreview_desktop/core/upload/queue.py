@@ -78,6 +78,7 @@ class QueueItem:
     keep_until: float | None = None
     released: str = ""  # "" | "kept" | "deleted" | "missing"
     seal_id: str = ""  # set for a sealed take: names its key in the keyring (not secret)
+    kind: str = "take"  # "take" (an exam video) or "id_photo"; the platform checks each by its kind
 
     @property
     def name(self) -> str:
@@ -201,10 +202,12 @@ class UploadQueue:
             duration = float(data.get("duration_s", 0.0))
         except (ValueError, KeyError, TypeError) as exc:
             raise QueueError(f"the manifest of {take_path.name} is unreadable: {exc}") from None
-        stats: dict[str, Any] = {k: data[k] for k in ("frames", "audio", "width", "height", "fps") if k in data}
+        stats: dict[str, Any] = {k: data[k] for k in ("frames", "audio", "width", "height", "fps", "spec")
+                                 if k in data}
         name = object_name or f"{take_path.stem}-{sha256[:12]}{take_path.suffix}"
+        kind = str(data.get("kind") or "take")
         return QueueItem(uuid.uuid4().hex[:12], str(take_path), exam_id, name, sha256, size, duration, stats,
-                         added_at=self._now(), seal_id=seal_id)
+                         added_at=self._now(), seal_id=seal_id, kind=kind)
 
     def _add_sealed(self, take_path: Path, exam_id: str, object_name: str | None) -> QueueItem:
         with self._seal_lock:  # one seal at a time; the queue itself stays usable meanwhile

@@ -274,7 +274,7 @@ class QueueRunner:
 
     def _submit(self, item: QueueItem) -> QueueItem:
         manifest = SubmissionManifest(item.key, item.size, item.sha256, int(item.uploaded_crc64), item.duration_s,
-                                      item.stats)
+                                      item.stats, kind=item.kind)
         result = self.platform.submit(item.exam_id, manifest)
         if not result.accepted:
             # If the stored object is not what the manifest promises, a retry uploads it again;

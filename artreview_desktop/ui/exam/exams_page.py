@@ -26,6 +26,7 @@ class ExamsPage(Page):
     login_requested = Signal()
     pay_requested = Signal(object)
     mode_requested = Signal(object, object)
+    exams_loaded = Signal(list)
 
     def __init__(self, account: Callable[[], AccountService | None], progress: ProgressStore,
                  parent: QWidget | None = None) -> None:
@@ -81,6 +82,7 @@ class ExamsPage(Page):
         self.exams = list(exams)
         self._state = "loaded"
         self._render()
+        self.exams_loaded.emit(self.exams)
 
     def _failed(self, error: BaseException) -> None:
         self._state = "error"

@@ -42,11 +42,14 @@ from artreview_desktop.core.kiosk import (
     wipe_candidate,
 )
 from artreview_desktop.core.paths import AppPaths
+from artreview_desktop.core.photo.specs import BUILTIN_SPECS
+from artreview_desktop.core.photo.submission import exam_photo_spec
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.models import CheckIn
 from artreview_desktop.core.privacy.consent import Actor, Document
 from artreview_desktop.core.privacy.minors import AgeGroup, age_group
 from artreview_desktop.core.settings import SettingsStore
+from artreview_desktop.core.upload.queue import QueueError
 from artreview_desktop.ui.consent import ConsentDialog
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.exam.capture_controller import CaptureController
@@ -70,9 +73,9 @@ from artreview_desktop.ui.workers import JobThread, start_job
 
 IDLE_WARNING_S = 20
 
-Enqueue = Callable[[ExamSession, TakeRecord], None]
-#: Hands the finished ID photo (JPEG bytes) of a checked-in candidate to the upload queue.
-EnqueuePhoto = Callable[[CheckIn, bytes], None]
+Enqueue = Callable[[ExamSession, TakeRecord], object]
+#: Hands the finished ID photo (JPEG bytes, the spec's name) of a checked-in candidate to the upload queue.
+EnqueuePhoto = Callable[[CheckIn, bytes, str], object]
 
 
 @dataclass
@@ -352,7 +355,9 @@ class KioskShell(QMainWindow):
         if refused:
             return  # the invigilator fixes the device setting; nothing is captured meanwhile
         gate = candidate.gate or PermissionGate(candidate.context.permissions, self)
-        page = IdPhotoPage(candidate.context, gate, camera_factory=self._photo_camera)
+        spec = exam_photo_spec(candidate.checkin.exam, BUILTIN_SPECS.values())
+        page = IdPhotoPage(candidate.context, gate, camera_factory=self._photo_camera,
+                           exam_specs=[spec] if spec is not None else ())  # the exam's spec first: the one used
         page.photo_ready.connect(lambda _photo: self._render_photo_step())
         page.failed.connect(lambda _message: self._render_photo_step())
         candidate.gate, candidate.photo_page = gate, page
@@ -370,9 +375,11 @@ class KioskShell(QMainWindow):
             return
         if self._enqueue_photo is not None:
             try:
-                self._enqueue_photo(candidate.checkin, page.encoded_photo)
-            except (OSError, ValueError) as error:
-                self.photo_step.status.setText(self.tr("证件照无法保存，请联系监考老师：{0}").format(error))
+                self._enqueue_photo(candidate.checkin, page.encoded_photo, page.spec().name)
+            except (OSError, ValueError, QueueError) as error:
+                reason = getattr(error, "reason", "") or type(error).__name__
+                self.log_event(self.tr("证件照未能加入上传队列：{0}").format(reason))
+                self.photo_step.status.setText(self.tr("证件照无法加密保存（{0}），请联系监考老师。").format(reason))
                 return
         candidate.visit.events.append(time.strftime("%H:%M:%S ") + self.tr("证件照已提交"))
         self._close_photo()
@@ -481,23 +488,52 @@ class KioskShell(QMainWindow):
         self.finish_button.setEnabled(not busy)
 
     def finish_exam(self) -> None:
+        """Hand the takes to the upload queue (sealed with per-take keys: slow for big files, so in
+        a worker); the next candidate can come only once that is done."""
         candidate = self.candidate
         if candidate is None or candidate.session is None:
             return
         page = candidate.recording_page
         if page is not None and page.busy:
             return
-        submitted = []
-        for take in candidate.session.submittable():
-            if take.submitted:
-                continue
-            if self._enqueue is not None:
-                self._enqueue(candidate.session, take)
-            candidate.session.mark_submitted(take.number)
-            candidate.visit.takes.append(take.path)
-            submitted.append(take)
-        self.hand_off.summary.setText(self.tr("已提交 {0} 个录制。").format(len(submitted)))
+        session = candidate.session
+        takes = [take for take in session.submittable() if not take.submitted]
         self.stack.setCurrentWidget(self.hand_off)
+        self.hand_off.done_button.setEnabled(False)
+        self.hand_off.summary.setText(self.tr("正在加密保存 {0} 个录制，请稍候…").format(len(takes)))
+        enqueue = self._enqueue
+
+        def hand_over() -> list[TakeRecord]:
+            if enqueue is not None:
+                for take in takes:
+                    enqueue(session, take)
+            return takes
+
+        # The callbacks hold the session and the visit, never the candidate (whose pages must be
+        # freed at the wipe even while this job object is still referenced).
+        visit = candidate.visit
+        self._job = start_job(self, hand_over, lambda done: self._handed_off(session, visit, done),
+                              lambda error: self._hand_off_failed(visit, error))
+
+    def _is_current(self, visit: CandidateVisit) -> bool:
+        return self.candidate is not None and self.candidate.visit is visit
+
+    def _handed_off(self, session: ExamSession, visit: CandidateVisit, takes: list[TakeRecord]) -> None:
+        for take in takes:
+            session.mark_submitted(take.number)
+            visit.takes.append(take.path)
+        if self._is_current(visit):
+            self.hand_off.summary.setText(self.tr("已提交 {0} 个录制。").format(len(takes)))
+            self.hand_off.done_button.setEnabled(True)
+
+    def _hand_off_failed(self, visit: CandidateVisit, error: BaseException) -> None:
+        """Nothing is lost: an unsealed take stays where it was recorded; the invigilator is told."""
+        reason = getattr(error, "reason", "") or type(error).__name__
+        self.log_event(self.tr("录制未能交给上传队列：{0}").format(reason))
+        if self._is_current(visit):
+            self.hand_off.summary.setText(self.tr(
+                "录制没能加密保存（{0}），录制文件仍保留在本机。请联系监考老师。").format(reason))
+            self.hand_off.done_button.setEnabled(True)
 
     def end_candidate(self) -> dict[str, Any]:
         """The wipe between candidates: every trace of them except their takes in the upload queue."""

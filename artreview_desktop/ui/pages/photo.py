@@ -86,10 +86,14 @@ class IdPhotoPage(Page):
     """Signals:
     photo_ready(object): a finished `IdPhoto` is shown (tests and the upload step watch it).
     failed(str): a photo was refused; the reason is shown on the page.
+    submit_requested(bytes, str, str): the user asked to hand the finished JPEG to the exam platform
+        for an exam (its id; then the spec's name); the window queues it and answers with
+        `show_submitted`.
     """
 
     photo_ready = Signal(object)
     failed = Signal(str)
+    submit_requested = Signal(bytes, str, str)
 
     def __init__(
         self,
@@ -99,9 +103,11 @@ class IdPhotoPage(Page):
         open_chooser: OpenChooser | None = None,
         save_chooser: SaveChooser | None = None,
         exam_specs: Sequence[PhotoSpec] = (),
+        submittable: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.submittable = submittable
         #: The exam's own specs (from the platform, `spec_from_dict`) first, then the common ones.
         self.specs: dict[str, PhotoSpec] = {spec.name: spec for spec in [*exam_specs, *BUILTIN_SPECS.values()]}
         self.context, self.gate = context, gate
@@ -155,6 +161,15 @@ class IdPhotoPage(Page):
         self.take_button.clicked.connect(self.on_take_clicked)
         self.upload_button.clicked.connect(self.on_upload_clicked)
         self.save_button.clicked.connect(self.on_save_clicked)
+        self.submit_button = QPushButton()
+        self.submit_button.setVisible(self.submittable)
+        self.exam_label, self.exam_combo = QLabel(), QComboBox()
+        self._exam_sizes: dict[str, tuple[int, int] | None] = {}
+        self.exam_combo.currentIndexChanged.connect(lambda _index: self._on_exam_chosen())
+        self.exam_label.setBuddy(self.exam_combo)
+        for widget in (self.exam_label, self.exam_combo):
+            widget.setVisible(self.submittable)
+        self.submit_button.clicked.connect(self.on_submit_clicked)
         zoom_row = QHBoxLayout()
         self.zoom_in, self.zoom_out, self.reset_button = QPushButton(), QPushButton(), QPushButton()
         self.zoom_in.clicked.connect(lambda: self._on_adjust(0.0, 0.0, 1.03))
@@ -176,6 +191,9 @@ class IdPhotoPage(Page):
         box.addLayout(buttons)
         box.addLayout(zoom_row)
         box.addWidget(self.save_button)
+        box.addWidget(self.exam_label)
+        box.addWidget(self.exam_combo)
+        box.addWidget(self.submit_button)
         box.addWidget(self.status)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -207,13 +225,20 @@ class IdPhotoPage(Page):
         self.take_button.setText(self.tr("重拍") if self.photo is not None else self.tr("拍照"))
         self.upload_button.setText(self.tr("上传照片"))
         self.save_button.setText(self.tr("保存到电脑"))
+        self.submit_button.setText(self.tr("提交证件照(&U)"))
+        self.exam_label.setText(self.tr("提交到考试(&E)"))
+        if self.exam_combo.count() == 0:
+            self.exam_combo.setPlaceholderText(self.tr("登录后显示您的考试"))
+        self.submit_button.setToolTip(self.tr("所有检查合格后，才能提交给考试平台。"))
         self.zoom_in.setText(self.tr("放大"))
         self.zoom_out.setText(self.tr("缩小"))
         self.reset_button.setText(self.tr("还原"))
         self.canvas.placeholder = self.tr("点击“拍照”使用摄像头，或点击“上传照片”选择一张照片。")
         self.privacy_note.setText(self.tr(
             "人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；"
-            "只有点击“保存到电脑”才会另存一份。"))
+            "只有点击“保存到电脑”才会另存一份。")
+            + (self.tr("点击“提交证件照”后，照片加密存放在上传队列中，考试平台校验后即删除。")
+               if self.submittable else ""))
         self._show_checks()
 
     # ---- state ---------------------------------------------------------------------------------
@@ -243,6 +268,12 @@ class IdPhotoPage(Page):
         has_photo = self.photo is not None
         for button in (self.save_button, self.zoom_in, self.zoom_out, self.reset_button):
             button.setEnabled(has_photo)
+        size = self.required_size() if self.submittable else None
+        fits = size is None or (self.photo is not None and (self.spec().width, self.spec().height) == size)
+        self.submit_button.setEnabled(self.photo_passes and bool(self.exam_combo.currentData()) and fits)
+        if self.submittable and size is not None and not fits:
+            self.submit_button.setToolTip(self.tr("这场考试要求 {0}×{1} 像素的证件照，请选择对应的规格。")
+                                          .format(*size))
 
     def _maker_(self) -> PhotoMaker:
         if self._maker is None:
@@ -463,6 +494,46 @@ class IdPhotoPage(Page):
             self.status.setText(self.tr("保存失败：{0}").format(exc.strerror or ""))
             return
         self.status.setText(self.tr("已保存到：{0}").format(path))
+
+    def set_exams(self, exams: Sequence[tuple[str, str, tuple[int, int] | None]]) -> None:
+        """The candidate's exams a photo can be submitted to: (id, title, the pixel size the exam
+        requires or None). The choice is kept across refreshes."""
+        chosen = self.exam_combo.currentData()
+        self._exam_sizes = {exam_id: size for exam_id, _title, size in exams}
+        self.exam_combo.blockSignals(True)
+        self.exam_combo.clear()
+        for exam_id, title, _size in exams:
+            self.exam_combo.addItem(title, exam_id)
+        self.exam_combo.setCurrentIndex(max(0, self.exam_combo.findData(chosen)))
+        self.exam_combo.blockSignals(False)
+        self._on_exam_chosen()
+
+    def required_size(self) -> tuple[int, int] | None:
+        return self._exam_sizes.get(str(self.exam_combo.currentData() or ""))
+
+    def _on_exam_chosen(self) -> None:
+        """Switch to a spec of the size the chosen exam requires (when one is offered)."""
+        size = self.required_size()
+        if size is not None and (self.spec().width, self.spec().height) != size:
+            for index in range(self.spec_combo.count()):
+                spec = self.specs[self.spec_combo.itemData(index)]
+                if (spec.width, spec.height) == size:
+                    self.spec_combo.setCurrentIndex(index)
+                    break
+        self._update_buttons()
+
+    def on_submit_clicked(self) -> None:
+        exam_id = self.exam_combo.currentData()
+        if not self.photo_passes or self._encoded is None or not exam_id:
+            return
+        self.submit_button.setEnabled(False)
+        self.status.setText(self.tr("正在提交证件照…"))
+        self.submit_requested.emit(self._encoded, str(exam_id), self.spec().name)
+
+    def show_submitted(self, text: str, ok: bool) -> None:
+        """The window's answer to `submit_requested` (queued, or why not)."""
+        self.status.setText(text)
+        self.submit_button.setEnabled(self.photo_passes and not ok)
 
     def _clear_photo(self) -> None:
         self._generation += 1

@@ -123,6 +123,10 @@ class UploadRow(QWidget):
             "endpoint_not_allowed": self.tr("存储地址不在允许的境内区域，已拒绝上传。"),
             "integrity": self.tr("上传后的文件与本地录像校验不一致，请重试。"),
             "rejected": self.tr("平台校验未通过（%1），录像已保留在本机。"),
+            "key_missing": self.tr(
+                "加密保存的录像缺少密钥（系统钥匙串中找不到），无法上传。加密文件已保留，请联系技术支持。"),
+            "sealed_damaged": self.tr("加密保存的录像已损坏或被改动，无法上传。文件已保留，请联系技术支持。"),
+            "keyring_unavailable": self.tr("系统钥匙串不可用，无法读取加密录像的密钥。请解锁钥匙串后重试。"),
         }
         text = known.get(item.reason)
         if text is None:
@@ -137,15 +141,24 @@ class UploadRow(QWidget):
             "object_missing": self.tr("平台没有找到上传的文件"), "size_mismatch": self.tr("文件大小不一致"),
             "crc64_mismatch": self.tr("校验值不一致"), "sha256_mismatch": self.tr("文件内容与录制时不一致"),
             "duration_out_of_range": self.tr("录像时长不符合考试要求"),
+            "not_a_jpeg": self.tr("证件照不是 JPEG 文件"),
+            "photo_size_mismatch": self.tr("证件照尺寸不符合这场考试的规格"),
         }.get(code, code)
 
     def retranslate(self) -> None:
         item = self.item
+        if item.kind == "id_photo":
+            self.name_label.setText(self.tr("证件照（%1）").replace("%1", item.exam_id))
         self.state_label.setText(self.state_text(item.state))
         self.reason_label.setText(self.reason_text(item) if item.state == ItemState.FAILED else "")
         self.reason_label.setVisible(item.state == ItemState.FAILED)
         if item.state == ItemState.DONE:
-            kept = self.tr("本地录像将保留至 %1。") if item.released == "kept" else self.tr("本地录像已删除。")
+            if item.kind == "id_photo":
+                kept = self.tr("本机的证件照已删除。")
+            elif item.released == "kept":
+                kept = self.tr("本地录像将保留至 %1。")
+            else:
+                kept = self.tr("本地录像已删除。")
             when = "" if item.keep_until is None else _date(item.keep_until)
             self.detail_label.setText(format_size(item.size) + "  ·  " + kept.replace("%1", when))
         elif not self.speed_text:
