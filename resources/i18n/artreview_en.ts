@@ -1407,12 +1407,12 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Standard ID photo</translation>
     </message>
     <message>
-        <source>证件照规格</source>
-        <translation>ID photo size</translation>
+        <source>规格(&amp;Z)</source>
+        <translation>Si&amp;ze</translation>
     </message>
     <message>
-        <source>背景颜色</source>
-        <translation>Background colour</translation>
+        <source>背景(&amp;B)</source>
+        <translation>&amp;Background</translation>
     </message>
     <message>
         <source>按规格要求</source>
@@ -1471,6 +1471,10 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Click "Take photo" to use the camera, or click "Upload photo" to choose a photo.</translation>
     </message>
     <message>
+        <source>照片只用于本次考试的证件照：它加密后交给上传队列，考试平台校验后即删除，这台电脑上不保留任何副本。</source>
+        <translation>The photo is used only as your ID photo for this exam: it is encrypted into the upload queue and deleted once the exam platform has checked it. No copy stays on this computer.</translation>
+    </message>
+    <message>
         <source>人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；只有点击“保存到电脑”才会另存一份。</source>
         <translation>The face photo is used only to make the ID photo, and is kept only in memory and in a private temporary folder on this computer. When you leave this page or quit the app, the photo is deleted automatically; a copy is kept only if you click "Save to computer".</translation>
     </message>
@@ -1517,6 +1521,14 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>检查结果</source>
         <translation>Check results</translation>
+    </message>
+    <message>
+        <source>全部合格</source>
+        <translation>all passed</translation>
+    </message>
+    <message>
+        <source>{0} 项需要调整</source>
+        <translation>{0} to fix</translation>
     </message>
     <message>
         <source>保存失败：{0}</source>

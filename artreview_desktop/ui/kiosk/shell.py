@@ -356,8 +356,9 @@ class KioskShell(QMainWindow):
             return  # the invigilator fixes the device setting; nothing is captured meanwhile
         gate = candidate.gate or PermissionGate(candidate.context.permissions, self)
         spec = exam_photo_spec(candidate.checkin.exam, BUILTIN_SPECS.values())
+        # The exam's own spec comes first in the list, so it is the one used.
         page = IdPhotoPage(candidate.context, gate, camera_factory=self._photo_camera,
-                           exam_specs=[spec] if spec is not None else ())  # the exam's spec first: the one used
+                           exam_specs=[spec] if spec is not None else (), kiosk=True)
         page.photo_ready.connect(lambda _photo: self._render_photo_step())
         page.failed.connect(lambda _message: self._render_photo_step())
         candidate.gate, candidate.photo_page = gate, page

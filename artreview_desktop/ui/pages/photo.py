@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -104,10 +105,12 @@ class IdPhotoPage(Page):
         save_chooser: SaveChooser | None = None,
         exam_specs: Sequence[PhotoSpec] = (),
         submittable: bool = False,
+        kiosk: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.submittable = submittable
+        self.kiosk = kiosk
         #: The exam's own specs (from the platform, `spec_from_dict`) first, then the common ones.
         self.specs: dict[str, PhotoSpec] = {spec.name: spec for spec in [*exam_specs, *BUILTIN_SPECS.values()]}
         self.context, self.gate = context, gate
@@ -156,8 +159,12 @@ class IdPhotoPage(Page):
         self.background_combo.currentIndexChanged.connect(self._on_options)
         buttons = QHBoxLayout()
         self.take_button, self.upload_button, self.save_button = QPushButton(), QPushButton(), QPushButton()
-        for button in (self.take_button, self.upload_button):
+        for button in (self.take_button, self.upload_button, self.save_button):
             buttons.addWidget(button)
+        # At an exam centre: the camera only, and no copy saved on a machine the next candidate uses.
+        self.upload_button.setVisible(not self.kiosk)
+        self.save_button.setVisible(not self.kiosk)
+        self.heading.setVisible(not self.kiosk)
         self.take_button.clicked.connect(self.on_take_clicked)
         self.upload_button.clicked.connect(self.on_upload_clicked)
         self.save_button.clicked.connect(self.on_save_clicked)
@@ -186,13 +193,15 @@ class IdPhotoPage(Page):
         self.privacy_note = QLabel()
         self.privacy_note.setObjectName("demoNote")
         self.privacy_note.setWordWrap(True)
-        for widget in (self.spec_label, self.spec_combo, self.background_label, self.background_combo):
-            box.addWidget(widget)
+        options = QFormLayout()
+        options.addRow(self.spec_label, self.spec_combo)
+        options.addRow(self.background_label, self.background_combo)
+        options.addRow(self.exam_label, self.exam_combo)
+        self.spec_label.setBuddy(self.spec_combo)
+        self.background_label.setBuddy(self.background_combo)
+        box.addLayout(options)
         box.addLayout(buttons)
         box.addLayout(zoom_row)
-        box.addWidget(self.save_button)
-        box.addWidget(self.exam_label)
-        box.addWidget(self.exam_combo)
         box.addWidget(self.submit_button)
         box.addWidget(self.status)
         scroll = QScrollArea()
@@ -200,6 +209,7 @@ class IdPhotoPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         self.checks_label.setAutoFillBackground(False)
+        scroll.setMinimumHeight(150)
         self.checks_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll.setWidget(self.checks_label)
         box.addWidget(scroll, 1)
@@ -214,8 +224,8 @@ class IdPhotoPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.spec_label.setText(self.tr("证件照规格"))
-        self.background_label.setText(self.tr("背景颜色"))
+        self.spec_label.setText(self.tr("规格(&Z)"))
+        self.background_label.setText(self.tr("背景(&B)"))
         for index, spec in enumerate(self.specs.values()):
             self.spec_combo.setItemText(index, f"{core_text(spec.label)}  {spec.width}×{spec.height}")
         self.background_combo.setItemText(0, self.tr("按规格要求"))
@@ -234,11 +244,15 @@ class IdPhotoPage(Page):
         self.zoom_out.setText(self.tr("缩小"))
         self.reset_button.setText(self.tr("还原"))
         self.canvas.placeholder = self.tr("点击“拍照”使用摄像头，或点击“上传照片”选择一张照片。")
-        self.privacy_note.setText(self.tr(
-            "人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；"
-            "只有点击“保存到电脑”才会另存一份。")
-            + (self.tr("点击“提交证件照”后，照片加密存放在上传队列中，考试平台校验后即删除。")
-               if self.submittable else ""))
+        if self.kiosk:
+            self.privacy_note.setText(self.tr(
+                "照片只用于本次考试的证件照：它加密后交给上传队列，考试平台校验后即删除，这台电脑上不保留任何副本。"))
+        else:
+            self.privacy_note.setText(self.tr(
+                "人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；"
+                "只有点击“保存到电脑”才会另存一份。")
+                + (self.tr("点击“提交证件照”后，照片加密存放在上传队列中，考试平台校验后即删除。")
+                   if self.submittable else ""))
         self._show_checks()
 
     # ---- state ---------------------------------------------------------------------------------
@@ -477,8 +491,10 @@ class IdPhotoPage(Page):
                         f"<td style='color:#4A5572'>{allowed}</td></tr>")
         heading = self.tr("实时检查") if live else self.tr("检查结果")
         failed = sum(not check.ok for check in checks)
-        summary = (f"<span style='color:#1E8E3E'>{self.tr('全部合格')}</span>" if not failed else
-                   f"<span style='color:#C62828'>{self.tr('{0} 项需要调整').format(failed)}</span>")
+        all_passed = self.tr("全部合格")
+        to_adjust = self.tr("{0} 项需要调整").format(failed)
+        summary = (f"<span style='color:#1E8E3E'>{all_passed}</span>" if not failed else
+                   f"<span style='color:#C62828'>{to_adjust}</span>")
         self.checks_label.setText(f"<b>{heading}</b>　{summary}<table cellspacing='4'>{''.join(rows)}</table>")
 
     # ---- save and delete -------------------------------------------------------------------------
