@@ -273,10 +273,8 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     kiosk_uploads = KioskUploads(runner, uploads, paths.data_dir)
     kiosk_uploads.sweep()
 
-    def upload_lines() -> list[str]:
-        return [f"{Path(item.take_path).name}: {item.state.value} {item.detail}" for item in runner.queue.items()]
-
-    shell = KioskShell(context, config, centre, guard, upload_lines=upload_lines,
+    shell = KioskShell(context, config, centre, guard, upload_items=runner.queue.items,
+                       retry_uploads=kiosk_uploads.retry_failed,
                        enqueue_upload=lambda session, take: kiosk_uploads.add_take(Path(take.path), session.exam.id),
                        enqueue_photo=lambda checkin, jpeg, spec: kiosk_uploads.add_photo(checkin.exam.id, jpeg, spec))
     shell.candidate_started.connect(

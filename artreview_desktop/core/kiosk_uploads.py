@@ -39,6 +39,14 @@ class KioskUploads:
         self.runner.wake()
         return item
 
+    def retry_failed(self) -> int:
+        """The invigilator's "retry failed uploads": every failed item waits again (it resumes from
+        its checkpoint). Returns how many."""
+        failed = [item for item in self.runner.queue.items() if item.state == ItemState.FAILED]
+        for item in failed:
+            self.runner.retry(item.id)
+        return len(failed)
+
     def _on_item(self, item: QueueItem) -> None:
         if item.state in FINISHED and not any(
             other.exam_id == item.exam_id and other.state not in FINISHED for other in self.runner.queue.items()

@@ -1638,6 +1638,50 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Camera {0}: {1}×{2}</translation>
     </message>
     <message>
+        <source>等待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>上传中</source>
+        <translation>Uploading</translation>
+    </message>
+    <message>
+        <source>平台校验中</source>
+        <translation>Being verified by the platform</translation>
+    </message>
+    <message>
+        <source>已上传并校验</source>
+        <translation>Uploaded and verified</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>证件照</source>
+        <translation>ID photo</translation>
+    </message>
+    <message>
+        <source>录制</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <source>{0}　{1}　{2}　{3}%</source>
+        <translation>{0}   {1}   {2}   {3}%</translation>
+    </message>
+    <message>
+        <source>监考老师重试了 {0} 个失败的上传</source>
+        <translation>The invigilator retried {0} failed upload(s)</translation>
+    </message>
+    <message>
         <source>监护人同意</source>
         <translation>Guardian's consent</translation>
     </message>

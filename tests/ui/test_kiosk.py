@@ -411,3 +411,43 @@ def test_a_candidate_s_take_and_photo_wait_only_sealed_and_upload_after_a_restar
     assert len(keys) == 0  # verified by the platform: every key and sealed file destroyed
     assert not list(context.paths.data_dir.rglob("*.sealed"))
     assert restarted.uploads.tokens.get(exam_id) is None  # and the candidate's upload token is gone
+
+
+def test_the_dashboard_lists_uploads_in_words_and_retries_the_failed_ones(
+    qtbot: QtBot, shell: KioskShell, demo_platform: EmbeddedPlatform, context: AppContext
+) -> None:
+    from artreview_desktop.core.capture import EncoderSettings, FileCamera, RecordingSession
+    from artreview_desktop.core.devices import demo_camera_file
+
+    checkin = shell.centre_client.check_in(_ticket(demo_platform, "13800138061"))
+    runner = app_runner(context.paths.data_dir, CheckInUploads(shell.centre_client), context.settings.upload,
+                        demo=True, keys=MemoryTakeKeys())
+    uploads = KioskUploads(runner, runner.platform, context.paths.data_dir)  # type: ignore[arg-type]
+    uploads.remember(checkin.exam.id, checkin.candidate_access_token)
+    take = context.recordings_dir / "take.mp4"
+    take.parent.mkdir(parents=True, exist_ok=True)
+    session = RecordingSession(FileCamera(demo_camera_file(context.paths.cache_dir)), None,
+                               EncoderSettings(320, 180, 15, "ultrafast"))
+    session.start(take, max_seconds=1.0)
+    assert session.wait(30) is not None
+    session.close()
+    item = runner.queue.add_take(take, checkin.exam.id)  # (unsealed here: what is tested is the retry)
+    take.rename(take.with_suffix(".away"))  # e.g. a disk that went offline
+    runner.run_until_idle()
+    assert runner.queue.get(item.id).state is ItemState.FAILED
+
+    shell._upload_items = runner.queue.items
+    shell._retry_uploads = uploads.retry_failed
+    shell.show_dashboard()
+    dashboard = shell.dashboard
+    assert dashboard is not None
+    line = dashboard.uploads.item(0).text()
+    assert "录制" in line and "失败" in line and "file_missing" in line
+    take.with_suffix(".away").rename(take)  # back again
+    dashboard.retry_button.click()
+    assert runner.queue.get(item.id).state is ItemState.WAITING
+    assert "等待上传" in dashboard.uploads.item(0).text()
+    assert any("重试了 1 个" in event for event in shell.events)
+    runner.run_until_idle()
+    assert runner.queue.get(item.id).state is ItemState.DONE
+    dashboard.close_button.click()

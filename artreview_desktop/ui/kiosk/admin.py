@@ -126,7 +126,7 @@ class Dashboard(QDialog):
         layout.addWidget(self.visits, 2)
         layout.addWidget(QLabel(self.tr("上传：")))
         self.uploads = QListWidget()
-        self.uploads.addItems(uploads() or [self.tr("没有上传任务")])
+        self.show_uploads(uploads())
         layout.addWidget(self.uploads, 1)
         usage = shutil.disk_usage(recordings_dir)
         self.health = QLabel(self.tr("磁盘剩余：{0:.1f} GB　设备：{1}").format(
@@ -149,3 +149,7 @@ class Dashboard(QDialog):
         self.retry_button.clicked.connect(self.retry_requested)
         self.exit_button.clicked.connect(self.exit_requested)
         self.close_button.clicked.connect(self.accept)
+
+    def show_uploads(self, lines: list[str]) -> None:
+        self.uploads.clear()
+        self.uploads.addItems(lines or [self.tr("没有上传任务")])

@@ -49,7 +49,7 @@ from artreview_desktop.core.platform.models import CheckIn
 from artreview_desktop.core.privacy.consent import Actor, Document
 from artreview_desktop.core.privacy.minors import AgeGroup, age_group
 from artreview_desktop.core.settings import SettingsStore
-from artreview_desktop.core.upload.queue import QueueError
+from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
 from artreview_desktop.ui.consent import ConsentDialog
 from artreview_desktop.ui.errors import platform_error_text
 from artreview_desktop.ui.exam.capture_controller import CaptureController
@@ -113,7 +113,8 @@ class KioskShell(QMainWindow):
         centre_client: PlatformClient,
         guard: PinGuard,
         enqueue_upload: Enqueue | None = None,
-        upload_lines: Callable[[], list[str]] | None = None,
+        upload_items: Callable[[], list[QueueItem]] | None = None,
+        retry_uploads: Callable[[], int] | None = None,
         announcer: Announcer | None = None,
         build_capture_for: Callable[..., CaptureSetup] | None = None,
         enqueue_photo: EnqueuePhoto | None = None,
@@ -123,7 +124,8 @@ class KioskShell(QMainWindow):
         super().__init__(parent)
         self.context, self.config, self.centre_client, self.guard = context, config, centre_client, guard
         self._enqueue = enqueue_upload
-        self._upload_lines = upload_lines or (list)
+        self._upload_items = upload_items or (list)
+        self._retry_uploads = retry_uploads
         self.announcer = announcer or Announcer(context.settings.general.language, parent=self)
         self._build_capture = build_capture_for or self._default_capture
         self._enqueue_photo = enqueue_photo
@@ -237,10 +239,37 @@ class KioskShell(QMainWindow):
 
     def show_dashboard(self) -> None:
         devices = [self.tr("摄像头 {0}：{1}×{2}").format(c.index, c.width, c.height) for c in list_cameras()]
-        self.dashboard = Dashboard(self.visits, self._upload_lines, lambda: devices, self.events,
+        self.dashboard = Dashboard(self.visits, self.upload_lines, lambda: devices, self.events,
                                    str(self.context.recordings_dir), self)
         self.dashboard.exit_requested.connect(self.exit_kiosk)
+        self.dashboard.retry_requested.connect(self.retry_failed_uploads)
         self.dashboard.open()
+
+    def upload_lines(self) -> list[str]:
+        """One line per queued item for the invigilator: what, for which exam, how far, why it failed."""
+        states = {
+            ItemState.WAITING: self.tr("等待上传"), ItemState.UPLOADING: self.tr("上传中"),
+            ItemState.VERIFYING: self.tr("平台校验中"), ItemState.DONE: self.tr("已上传并校验"),
+            ItemState.FAILED: self.tr("失败"), ItemState.PAUSED: self.tr("已暂停"),
+            ItemState.CANCELLED: self.tr("已取消"),
+        }
+        lines = []
+        for item in self._upload_items():
+            what = self.tr("证件照") if item.kind == "id_photo" else self.tr("录制")
+            percent = 100 if item.state == ItemState.DONE else (item.bytes_done * 100 // item.size if item.size else 0)
+            line = self.tr("{0}　{1}　{2}　{3}%").format(what, item.exam_id, states[item.state], percent)
+            if item.state == ItemState.FAILED:
+                line += "　" + (item.reason or item.detail)
+            lines.append(line)
+        return lines
+
+    def retry_failed_uploads(self) -> None:
+        if self._retry_uploads is None:
+            return
+        count = self._retry_uploads()
+        self.log_event(self.tr("监考老师重试了 {0} 个失败的上传").format(count))
+        if self.dashboard is not None:
+            self.dashboard.show_uploads(self.upload_lines())
 
     def exit_kiosk(self) -> None:
         if self.candidate is not None:
