@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from typing import BinaryIO
 from urllib.parse import parse_qsl, unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -22,7 +21,7 @@ from artreview_platform import oss_xml
 from artreview_platform.faults import ConnectionDropped, FaultPlan
 from artreview_platform.httpbase import CHUNK, BadRequestBody, BodyReader, LoggingHandler, throttle
 from artreview_platform.oss_auth import SignatureVerifier, SignedRequest, authorize_scope
-from artreview_platform.oss_store import ObjectMeta, ObjectStore, StoreError
+from artreview_platform.oss_store import ObjectMeta, ObjectReader, ObjectStore, StoreError
 
 log = logging.getLogger("artreview_platform.oss")
 DRAIN_LIMIT = 64 << 20
@@ -264,14 +263,10 @@ def make_handler(ctx: OssContext) -> type[LoggingHandler]:
         def _get_object(self) -> None:
             ctx.count("HeadObject" if self.command == "HEAD" else "GetObject")
             meta = ctx.store.head(self.bucket, self.key)
-            try:
-                data = ctx.store.open_data(self.bucket, meta)
-            except FileNotFoundError:  # replaced or deleted between the lookup and the open
-                raise StoreError(404, "NoSuchKey", "The specified key does not exist.") from None
-            with data:
+            with ctx.store.open_data(self.bucket, meta) as data:  # NoSuchKey if replaced since `head`
                 self._send_object(meta, data)
 
-        def _send_object(self, meta: ObjectMeta, data: BinaryIO) -> None:
+        def _send_object(self, meta: ObjectMeta, data: ObjectReader) -> None:
             headers = self._object_headers(meta)
             span = _parse_range(self.headers.get("Range", ""), meta.size) if self.headers.get("Range") else None
             status, first, length = 200, 0, meta.size

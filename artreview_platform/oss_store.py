@@ -1,26 +1,32 @@
 """The object store's disk side: objects and multipart parts, written crash-safely.
 
-Every object is a data file plus a small JSON record that names it. Data is streamed to a temp
-file, fsynced and renamed; the record is then written atomically, and only then is an older data
-file removed. A crash at any point leaves either the old object or the new one, and orphaned
-files are swept when the store opens. Parts of one upload are separate files, so concurrent part
-uploads never share a file.
+Every object is a small JSON record naming its data files ("segments") in order: one file for a
+PUT, the part files themselves for a completed multipart upload, so Complete copies no data (as on
+OSS, it combines the parts' known CRCs). Data is streamed to a temp file, fsynced and renamed;
+Complete hard-links the parts next to the record instead. The record is then written atomically,
+and only then are the previous object's files removed. A crash at any point leaves either the old
+object or the new one, and files that no record names are swept when the store opens. Parts of one
+upload are separate files, so concurrent part uploads never share a file.
 """
 
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
+import io
+import itertools
 import json
 import os
 import re
 import shutil
 import threading
 import uuid
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from artreview_desktop.core.fileutil import atomic_write_json, fsync_dir
 from artreview_desktop.core.upload.crc64 import Crc64, combine_parts
@@ -41,6 +47,14 @@ class StoreError(Exception):
         self.message = message
 
 
+@dataclass(frozen=True)
+class Segment:
+    """One data file of an object (a name in the record's folder) and its length."""
+
+    file: str
+    size: int
+
+
 @dataclass
 class ObjectMeta:
     key: str
@@ -49,9 +63,24 @@ class ObjectMeta:
     crc64: int
     content_type: str
     last_modified: float
-    data_file: str
+    segments: tuple[Segment, ...]  # the object's bytes, in order; one per part for multipart objects
     object_type: str = "Normal"
     user_meta: dict[str, str] = field(default_factory=dict)
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, raw: dict[str, Any]) -> ObjectMeta:
+        """Parse a record; one written before objects had segments names a single `data_file`."""
+        fields = dict(raw)
+        if "data_file" in fields:
+            fields["segments"] = [{"file": fields.pop("data_file"), "size": fields["size"]}]
+        segments = tuple(Segment(str(s["file"]), int(s["size"])) for s in fields.pop("segments"))
+        meta = cls(**fields, segments=segments)
+        if not segments or sum(s.size for s in segments) != meta.size:
+            raise ValueError(f"the segments of {meta.key!r} do not add up to its size")
+        return meta
 
 
 @dataclass
@@ -74,6 +103,13 @@ class _Written:
 
 def _key_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _has_size(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size == size
+    except FileNotFoundError:
+        return False
 
 
 def _write_stream(folder: Path, stem: str, chunks: Iterable[bytes], content_md5: str | None) -> _Written:
@@ -101,38 +137,104 @@ def _write_stream(folder: Path, stem: str, chunks: Iterable[bytes], content_md5:
     return _Written(final, crc.length, md5.digest(), crc.value)
 
 
-def _assemble(folder: Path, stem: str, parts: list[tuple[Path, int]]) -> Path:
-    """Join part files into a new durable object file, copying in the kernel (no Python loop over
-    the bytes): like OSS, Complete combines the parts' known CRCs instead of reading the data again."""
-    folder.mkdir(parents=True, exist_ok=True)
-    final = folder / f"{stem}.{uuid.uuid4().hex}.data"
-    tmp = final.with_suffix(".tmp")
+def _link_parts(upload_dir: Path, target: Path, stem: str, parts: list[PartMeta]) -> tuple[Segment, ...]:
+    """Hard-link the chosen part files next to the object's record, so Complete moves no data and the
+    upload stays intact until the record is written. Sharing an inode is safe because no file here is
+    ever written in place (a re-sent part is a new file)."""
+    target.mkdir(parents=True, exist_ok=True)
+    batch = uuid.uuid4().hex
+    segments: list[Segment] = []
     try:
-        with open(tmp, "wb") as out:
-            for path, size in parts:
-                with open(path, "rb") as src:
-                    if os.fstat(src.fileno()).st_size != size:  # the part changed on disk: refuse
-                        raise StoreError(500, "InternalError", "part data changed during completion")
-                    copied = 0
-                    while copied < size:
-                        try:
-                            step = os.copy_file_range(src.fileno(), out.fileno(), size - copied)
-                        except (AttributeError, OSError):
-                            src.seek(copied)
-                            out.seek(0, os.SEEK_END)
-                            shutil.copyfileobj(src, out, 1 << 20)
-                            break
-                        if step == 0:
-                            raise StoreError(500, "InternalError", "part data ended early during completion")
-                        copied += step
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, final)
+        for part in parts:
+            link = target / f"{stem}.{batch}.{part.number:05d}.data"
+            os.link(upload_dir / part.data_file, link)
+            segments.append(Segment(link.name, part.size))
+            if link.stat().st_size != part.size:  # the part changed on disk: refuse
+                raise StoreError(500, "InternalError", "part data changed during completion")
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for segment in segments:
+            (target / segment.file).unlink(missing_ok=True)
         raise
-    fsync_dir(folder)
-    return final
+    fsync_dir(target)
+    return tuple(segments)
+
+
+class ObjectReader(io.RawIOBase):
+    """An object's segment files read as one seekable stream, one file open at a time.
+
+    The store keeps the files on disk until `close` (which calls `release`), so an overwrite or a
+    delete meanwhile neither cuts the read short nor mixes two versions.
+    """
+
+    def __init__(self, paths: list[Path], sizes: list[int], release: Callable[[], None]) -> None:
+        super().__init__()
+        self._paths = paths
+        self._ends = list(itertools.accumulate(sizes))
+        self._size = self._ends[-1] if self._ends else 0
+        self._pos = 0
+        self._index = -1
+        self._file: io.FileIO | None = None
+        self._release = release
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to `size` bytes (all that is left if negative); short only at the end, as a file is."""
+        left = self._size - self._pos if size is None or size < 0 else min(size, self._size - self._pos)
+        pieces: list[bytes] = []
+        while left > 0:
+            index = bisect.bisect_right(self._ends, self._pos)
+            file = self._segment_file(index)
+            file.seek(self._pos - (self._ends[index - 1] if index else 0))
+            piece = file.read(min(left, self._ends[index] - self._pos))
+            if not piece:
+                raise OSError(f"{self._paths[index]} is shorter than its record says")
+            pieces.append(piece)
+            self._pos += len(piece)
+            left -= len(piece)
+        return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+    def _segment_file(self, index: int) -> io.FileIO:
+        file = self._file
+        if file is None or index != self._index:
+            if file is not None:
+                self._file = None
+                file.close()
+            file = self._file = io.FileIO(self._paths[index], "r")
+            self._index = index
+        return file
+
+    def readall(self) -> bytes:
+        return self.read(-1)
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                if self._file is not None:
+                    self._file.close()
+            finally:
+                self._release()
+        super().close()
 
 
 class ObjectStore:
@@ -144,6 +246,8 @@ class ObjectStore:
         self._lock = threading.RLock()
         self._upload_locks: dict[str, threading.Lock] = {}
         self._index: dict[str, dict[str, ObjectMeta]] = {}
+        self._readers: Counter[Path] = Counter()  # data files that open readers still need
+        self._unwanted: set[Path] = set()  # data files to remove when their last reader closes
         for bucket in buckets:
             self._open_bucket(bucket)
 
@@ -162,12 +266,12 @@ class ObjectStore:
         referenced: set[str] = set()
         for record in objects.glob("*/*.json"):
             try:
-                meta = ObjectMeta(**json.loads(record.read_text("utf-8")))
-            except (ValueError, TypeError):
+                meta = ObjectMeta.from_record(json.loads(record.read_text("utf-8")))
+            except (ValueError, TypeError, KeyError):
                 continue
-            if (record.parent / meta.data_file).exists():
+            if all(_has_size(record.parent / s.file, s.size) for s in meta.segments):
                 index[meta.key] = meta
-                referenced.add(meta.data_file)
+                referenced.update(s.file for s in meta.segments)
         for leftover in [*objects.glob("*/*.data"), *objects.glob("*/*.tmp"), *objects.glob("*/.*.tmp")]:
             if leftover.name not in referenced:
                 leftover.unlink(missing_ok=True)  # a write that crashed before its record
@@ -187,15 +291,36 @@ class ObjectStore:
         return self._objects_dir(bucket) / key_id[:2] / f"{key_id}.json"
 
     def _commit(self, bucket: str, meta: ObjectMeta) -> ObjectMeta:
-        """Point the key at a freshly written data file, then drop the previous one."""
+        """Point the key at freshly written data files, then drop the previous object's."""
         record = self._record_path(bucket, meta.key)
         with self._lock:
             old = self._bucket(bucket).get(meta.key)
-            atomic_write_json(record, asdict(meta))
+            atomic_write_json(record, meta.to_record())
             self._index[bucket][meta.key] = meta
-        if old is not None and old.data_file != meta.data_file:
-            (record.parent / old.data_file).unlink(missing_ok=True)
+        if old is not None:
+            self._discard([record.parent / s.file for s in old.segments if s not in meta.segments])
         return meta
+
+    def _discard(self, paths: list[Path]) -> None:
+        """Remove data files no record names any more; one an open reader uses goes when it closes."""
+        with self._lock:
+            busy = {path for path in paths if self._readers[path]}
+            self._unwanted |= busy
+        for path in paths:
+            if path not in busy:
+                path.unlink(missing_ok=True)
+
+    def _release(self, paths: list[Path]) -> None:
+        """A reader closed: remove the files it was the last to need."""
+        with self._lock:
+            self._readers.subtract(paths)
+            done = {path for path in paths if self._readers[path] <= 0}
+            for path in done:
+                del self._readers[path]
+            free = done & self._unwanted
+            self._unwanted -= free
+        for path in free:
+            path.unlink(missing_ok=True)
 
     # --- objects -------------------------------------------------------------------------------
     def put_object(self, bucket: str, key: str, chunks: Iterable[bytes], *, content_type: str = "",
@@ -205,7 +330,7 @@ class ObjectStore:
         written = _write_stream(folder, _key_id(key), chunks, content_md5)
         meta = ObjectMeta(key, written.size, written.md5.hex().upper(), written.crc64,
                           content_type or "application/octet-stream", self._clock.now(),
-                          written.path.name, "Normal", dict(user_meta or {}))
+                          (Segment(written.path.name, written.size),), "Normal", dict(user_meta or {}))
         return self._commit(bucket, meta)
 
     def head(self, bucket: str, key: str) -> ObjectMeta:
@@ -214,19 +339,27 @@ class ObjectStore:
             raise StoreError(404, "NoSuchKey", "The specified key does not exist.")
         return meta
 
-    def open_data(self, bucket: str, meta: ObjectMeta) -> BinaryIO:
-        return open(self._record_path(bucket, meta.key).parent / meta.data_file, "rb")
+    def open_data(self, bucket: str, meta: ObjectMeta) -> ObjectReader:
+        """The bytes of `meta` (from `head`) as one stream; NoSuchKey if the key has changed since."""
+        folder = self._record_path(bucket, meta.key).parent
+        paths = [folder / s.file for s in meta.segments]
+        with self._lock:
+            current = self._bucket(bucket).get(meta.key)
+            if current is None or current.segments != meta.segments:
+                raise StoreError(404, "NoSuchKey", "The specified key does not exist.")
+            self._readers.update(paths)
+        return ObjectReader(paths, [s.size for s in meta.segments], lambda: self._release(paths))
 
     def delete_object(self, bucket: str, key: str) -> None:
-        """Remove the record then the data; deleting a missing key is not an error (as in OSS)."""
+        """Remove the record (durably) then the data; deleting a missing key is not an error (as in OSS)."""
         record = self._record_path(bucket, key)
         with self._lock:
             meta = self._bucket(bucket).pop(key, None)
             if meta is None:
                 return
             record.unlink(missing_ok=True)
-        (record.parent / meta.data_file).unlink(missing_ok=True)
         fsync_dir(record.parent)
+        self._discard([record.parent / s.file for s in meta.segments])
 
     def list_keys(self, bucket: str, prefix: str = "") -> list[ObjectMeta]:
         """Every object under `prefix`, sorted by key (the listing handlers page through it)."""
@@ -319,7 +452,7 @@ class ObjectStore:
         return found
 
     def complete(self, bucket: str, key: str, upload_id: str, wanted: list[tuple[int, str]]) -> ObjectMeta:
-        """Assemble the listed parts (validated as OSS does) into one object."""
+        """Make the listed parts (validated as OSS does) one object, by reference: no data is copied."""
         info = self._upload_info(bucket, key, upload_id)
         folder = self._upload_dir(bucket, upload_id)
         with self._upload_lock(upload_id):
@@ -342,14 +475,14 @@ class ObjectStore:
                                      "allowed object size.")
 
             target = self._record_path(bucket, key).parent
-            assembled = _assemble(target, _key_id(key), [(folder / p.data_file, p.size) for p in chosen])
+            segments = _link_parts(folder, target, _key_id(key), chosen)
             combined = combine_parts((p.crc64, p.size) for p in chosen)
             etag = hashlib.md5(b"".join(bytes.fromhex(p.etag) for p in chosen)).hexdigest().upper()
             meta = ObjectMeta(key, sum(p.size for p in chosen), f"{etag}-{len(chosen)}", combined,
                               str(info.get("content_type") or "application/octet-stream"),
-                              self._clock.now(), assembled.name, "Multipart")
-            self._commit(bucket, meta)
-            shutil.rmtree(folder, ignore_errors=True)
+                              self._clock.now(), segments, "Multipart")
+            self._commit(bucket, meta)  # a failure leaves the links as orphans for the sweep
+            shutil.rmtree(folder, ignore_errors=True)  # the object keeps its own links to the parts
         return meta
 
     def abort(self, bucket: str, key: str, upload_id: str) -> None:

@@ -50,7 +50,7 @@ def test_round_trip_and_random_ranges_equal_the_plaintext(tmp_path: Path, size: 
     data, sealed, key = _sealed(tmp_path, size)
     header, _ = read_header(sealed)
     assert sealed.stat().st_size == HEADER_SIZE + size + header.chunks * TAG_SIZE
-    assert data[:64] not in sealed.read_bytes() or size == 0  # it really is ciphertext
+    assert size < 16 or data[:64] not in sealed.read_bytes()  # ciphertext (a byte or two could match by chance)
     assert sealed_sha256(sealed, key) == hashlib.sha256(data).hexdigest()
     rng = random.Random(size)
     with SealedReader(sealed, key) as reader:
