@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Sequence
 from contextlib import ExitStack
 from functools import partial
@@ -273,13 +274,24 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     kiosk_uploads = KioskUploads(runner, uploads, paths.data_dir)
     kiosk_uploads.sweep()
 
+    def requeue_stranded() -> None:
+        """Takes whose hand-off was cut short (crash, power cut, a failed seal) join the queue again."""
+        threading.Thread(target=kiosk_uploads.requeue_stranded, args=(context.recordings_dir,),
+                         name="artreview-requeue", daemon=True).start()
+
+    def retry_uploads() -> int:
+        requeue_stranded()
+        return kiosk_uploads.retry_failed()
+
     shell = KioskShell(context, config, centre, guard, upload_items=runner.queue.items,
-                       retry_uploads=kiosk_uploads.retry_failed,
+                       retry_uploads=retry_uploads,
                        enqueue_upload=lambda session, take: kiosk_uploads.add_take(Path(take.path), session.exam.id),
                        enqueue_photo=lambda checkin, jpeg, spec: kiosk_uploads.add_photo(checkin.exam.id, jpeg, spec))
     shell.candidate_started.connect(
         lambda candidate: kiosk_uploads.remember(candidate.checkin.exam.id, candidate.checkin.candidate_access_token))
+    shell.candidate_left.connect(kiosk_uploads.candidate_left)
     worker.start()  # a restart after a crash resumes the queue at once
+    requeue_stranded()
     shell.exit_approved.connect(app.quit)
     def show_crash(report: Any) -> None:
         dialog = CrashDialog(report, shell)

@@ -351,15 +351,24 @@ def camera_identities(spec: str) -> list[str]:
     return [i for i in identities if i]
 
 
-def microphone_identities(spec: str, device_names: Callable[[], dict[int, str]]) -> list[str]:
-    """The setting and, when it names an input device by index or by part of its name, that
-    device's full name (what an allow list is written with)."""
-    identities = [spec.strip()]
+def microphone_identities(spec: str, device_names: Callable[[], dict[int, str]],
+                          default_index: int | None = None) -> list[str]:
+    """The setting and the full name of the input device it opens (what an allow list is written
+    with): by index, the system default for "default"/empty, or the one device whose name contains
+    it. A setting matching several devices names none of them (the recorder would refuse it too)."""
+    setting = spec.strip()
     names = device_names()
-    if spec.strip().isdigit() and int(spec) in names:
-        identities.append(names[int(spec)])
+    identities = [setting]
+    if setting.isdigit() and int(setting) in names:
+        identities.append(names[int(setting)])
+    elif setting.lower() in ("", "default"):
+        if default_index is not None and default_index in names:
+            identities.append(names[default_index])
     else:
-        identities += [name for name in names.values() if spec.strip() and spec.strip().lower() in name.lower()]
+        exact = [name for name in names.values() if name.lower() == setting.lower()]
+        partial = [name for name in names.values() if setting.lower() in name.lower()]
+        if exact or len(partial) == 1:
+            identities.append((exact or partial)[0])
     return [i for i in identities if i]
 
 

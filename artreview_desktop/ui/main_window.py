@@ -349,11 +349,24 @@ class MainWindow(QMainWindow):
         if self.account is not None and status.policy_version and is_newer(
             status.policy_version, self.context.policy.privacy_policy.version
         ):
-            # A new policy is accepted before anything else happens (the session waits for it).
+            # A new policy is accepted before anything else happens: processing stops now, and stays
+            # stopped until the new text has been fetched, shown and agreed to.
+            self.stop_uploads()
             self._start(partial(self.context.published_policy.fetch, self.account.client),
-                        self._on_published_policy, self._show_error)
+                        self._on_published_policy, self._on_policy_fetch_failed)
             return
         self.restore_session()
+
+    def _on_policy_fetch_failed(self, error: BaseException) -> None:
+        """Uploads stay stopped; the fetch is tried again with the next network check."""
+        self.notice = QMessageBox(QMessageBox.Icon.Warning, self.tr("隐私政策已更新"),
+                                  self.tr("考试平台发布了新版隐私政策，但暂时无法下载（{0}）。在您阅读并同意新政策之前，"
+                                          "上传已暂停。请检查网络后点击“重试”。").format(platform_error_text(error)),
+                                  QMessageBox.StandardButton.NoButton, self)
+        retry = self.notice.addButton(self.tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+        self.notice.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole)
+        self.notice.buttonClicked.connect(lambda button: self.check_network() if button is retry else None)
+        self.notice.open()
 
     def _on_published_policy(self, _bundle: object) -> None:
         self.context.reload_policy()

@@ -1856,6 +1856,18 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Later</translation>
     </message>
     <message>
+        <source>隐私政策已更新</source>
+        <translation>The privacy policy has changed</translation>
+    </message>
+    <message>
+        <source>考试平台发布了新版隐私政策，但暂时无法下载（{0}）。在您阅读并同意新政策之前，上传已暂停。请检查网络后点击“重试”。</source>
+        <translation>The exam platform has published a new privacy policy, but it cannot be downloaded right now ({0}). Uploads are paused until you have read and accepted it. Please check the network, then click "Retry".</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
         <source>已恢复 {0} 个录制，可以在考试的录制列表中回放。</source>
         <translation>{0} recording(s) recovered. You can play them back in the exam's list of takes.</translation>
     </message>

@@ -132,7 +132,10 @@ def test_microphone_identities_follow_the_devices_names() -> None:
     names = {3: "Monitor of Null Output", 5: "vsink-mic (PulseAudio)"}
     assert microphone_identities("5", lambda: names) == ["5", "vsink-mic (PulseAudio)"]
     assert microphone_identities("vsink", lambda: names) == ["vsink", "vsink-mic (PulseAudio)"]
-    assert microphone_identities("default", lambda: names) == ["default"]
+    assert microphone_identities("default", lambda: names) == ["default"]  # no default known
+    assert microphone_identities("default", lambda: names, 5) == ["default", "vsink-mic (PulseAudio)"]
+    assert microphone_identities("", lambda: names, 3) == ["Monitor of Null Output"]
+    assert microphone_identities("o", lambda: names) == ["o"]  # in several names: none is meant
     check_device_allowed("microphone", microphone_identities("vsink", lambda: names), ("vsink-mic (PulseAudio)",))
 
 

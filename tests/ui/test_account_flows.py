@@ -373,10 +373,12 @@ def test_a_policy_published_mid_session_is_accepted_again_before_anything_else(
     assert dialog is not None
     assert "1.1" in dialog.intro.text() and "人脸照片的保存期限" in dialog.changes.text()
     assert not context.has_current_consent()  # nothing is processed under the old consent meanwhile
+    assert main.upload_worker is not None and not main.upload_worker.isRunning()  # uploads stopped
     assert main.minor_status is not None
     dialog.agree_box.setChecked(True)
     dialog.agree_button.click()
     assert context.consent_ledger.has_consent(Document.PRIVACY_POLICY, "1.1")
+    assert main.upload_worker.isRunning()  # and they go on once it is accepted
     _answer_birth_date(qtbot, main, date(1990, 5, 5))  # the account's consent is given again, for 1.1
     qtbot.waitUntil(lambda: main.minor_status is not None, timeout=10_000)
     consents = account.client.export_data()["consents"]

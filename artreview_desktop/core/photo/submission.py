@@ -84,11 +84,12 @@ def queue_photo(queue: UploadQueue, jpeg: bytes, folder: Path, exam_id: str, spe
     photo = stage_photo(jpeg, folder, exam_id, spec_name)
     try:
         return queue.add_take(photo, exam_id, photo_object_name(hashlib.sha256(jpeg).hexdigest()), seal=True)
-    except BaseException:
+    finally:
+        # Sealed, refused, or already queued (the same photo submitted twice): either way no
+        # plaintext copy may stay behind.
         for leftover in (photo, manifest_path_for(photo)):
             if leftover.exists():
                 overwrite_and_unlink(leftover)
-        raise
 
 
 def sweep_unsealed_photos(folder: Path, queued: set[str]) -> int:
@@ -98,6 +99,13 @@ def sweep_unsealed_photos(folder: Path, queued: set[str]) -> int:
     them (with their manifests). `queued` holds the queue's take paths. Returns how many went."""
     removed = 0
     folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    folder = folder.resolve()  # the queue keeps resolved paths (a symlinked home must match)
+    queued = {str(Path(path).resolve()) for path in queued}
+    for fragment in folder.glob(".id-photo-*"):  # a temp file of an interrupted atomic write
+        overwrite_and_unlink(fragment)
+        removed += 1
     for path in sorted(folder.glob("id-photo-*")):
         if path.name.endswith(".manifest.json") or ".manifest.json." in path.name:
             continue  # handled with their photo below

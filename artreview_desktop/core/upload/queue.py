@@ -290,7 +290,8 @@ class UploadQueue:
     retry = resume
 
     def cancel(self, item_id: str) -> QueueItem:
-        """The take stays on disk (it is the candidate's recording); only the upload is dropped."""
+        """Only the upload is dropped: a plain take stays on disk (it is the candidate's recording); a
+        sealed item (kiosk take, ID photo) is destroyed with its key, as nothing else may read it."""
         item = self.get(item_id)
         if item.state == ItemState.DONE:
             raise QueueError("a verified upload cannot be cancelled")

@@ -423,6 +423,11 @@ def seal_take(take: Path, keys: TakeKeys, *, chunk_size: int = CHUNK_SIZE) -> Se
     keys.put(seal_id, key)
     try:
         digest = seal_file(take, sealed, key, seal_id, chunk_size=chunk_size)
+        if digest != str(data.get("sha256", "")).lower():
+            # The take is not what its recorder wrote: never wipe the only copy for a take the
+            # platform would refuse; it stays as it is for a person to look at.
+            raise SealedTakeError(f"{take.name} does not match its manifest (changed after recording)",
+                                  reason="file_changed")
         if sealed_sha256(sealed, key) != digest:
             raise SealedTakeError(f"{sealed.name} reads back differently from what was written", reason="seal_failed")
         _write_sealed(sealed_manifest, io.BytesIO(manifest_bytes), len(manifest_bytes), key, seal_id, chunk_size)
@@ -472,7 +477,17 @@ def destroy_sealed_take(take: Path, seal_id: str, keys: TakeKeys) -> bool:
     sealed files. True if the sealed take was there."""
     take = Path(take)
     _forget(keys, seal_id)
-    existed = overwrite_and_unlink(sealed_path_for(take))
+    sealed = sealed_path_for(take)
+    try:
+        header, _ = read_header(sealed)
+        owner = header.seal_id
+    except (OSError, SealedTakeError, ValueError):
+        owner = seal_id  # missing or unreadable: nothing of another item can be at risk
+    if owner != seal_id:
+        # The same path was sealed again for a newer item (the same photo resubmitted): its files
+        # are not this item's to destroy.
+        return False
+    existed = overwrite_and_unlink(sealed)
     overwrite_and_unlink(sealed_path_for(manifest_path_for(take)))
     for leftover in (_wipe_path(take), _wipe_path(manifest_path_for(take))):
         overwrite_and_unlink(leftover)

@@ -99,11 +99,14 @@ class KioskShell(QMainWindow):
     """Signals:
     candidate_started(object): a `Candidate` checked in.
     candidate_wiped(object): the `WipeResult` after a candidate left.
+    candidate_left(str): the exam id of a candidate who checked in and has now left (handed off,
+        gave up or timed out); their upload token may go once nothing of theirs is left to upload.
     exit_approved(): the invigilator chose to leave kiosk mode.
     """
 
     candidate_started = Signal(object)
     candidate_wiped = Signal(object)
+    candidate_left = Signal(str)
     exit_approved = Signal()
 
     def __init__(
@@ -388,6 +391,8 @@ class KioskShell(QMainWindow):
         # The exam's own spec comes first in the list, so it is the one used.
         page = IdPhotoPage(candidate.context, gate, camera_factory=self._photo_camera,
                            exam_specs=[spec] if spec is not None else (), kiosk=True)
+        if spec is not None:
+            page.spec_combo.setEnabled(False)  # the exam's own spec: the platform checks the size
         page.photo_ready.connect(lambda _photo: self._render_photo_step())
         page.failed.connect(lambda _message: self._render_photo_step())
         candidate.gate, candidate.photo_page = gate, page
@@ -441,7 +446,8 @@ class KioskShell(QMainWindow):
         try:
             check_device_allowed("camera", camera_identities(recording.camera), self.config.allowed_cameras)
             if microphone and self.config.allowed_microphones:
-                check_device_allowed("microphone", microphone_identities(recording.microphone, _microphone_names),
+                names, default = _microphones()
+                check_device_allowed("microphone", microphone_identities(recording.microphone, lambda: names, default),
                                      self.config.allowed_microphones)
         except DeviceNotAllowed as refused:
             self.log_event(self.tr("设备不在考点允许的名单中：{0}").format(refused.identities[-1]))
@@ -530,6 +536,7 @@ class KioskShell(QMainWindow):
         takes = [take for take in session.submittable() if not take.submitted]
         self.stack.setCurrentWidget(self.hand_off)
         self.hand_off.done_button.setEnabled(False)
+        self.idle.suspend(True)  # sealing a long take must not be cut short by the idle timeout
         self.hand_off.summary.setText(self.tr("正在加密保存 {0} 个录制，请稍候…").format(len(takes)))
         enqueue = self._enqueue
 
@@ -549,10 +556,11 @@ class KioskShell(QMainWindow):
         return self.candidate is not None and self.candidate.visit is visit
 
     def _handed_off(self, session: ExamSession, visit: CandidateVisit, takes: list[TakeRecord]) -> None:
-        for take in takes:
-            session.mark_submitted(take.number)
-            visit.takes.append(take.path)
+        visit.takes.extend(take.path for take in takes)
         if self._is_current(visit):
+            for take in takes:  # (after a wipe, nothing of the candidate is written again)
+                session.mark_submitted(take.number)
+            self.idle.suspend(False)
             self.hand_off.summary.setText(self.tr("已提交 {0} 个录制。").format(len(takes)))
             self.hand_off.done_button.setEnabled(True)
 
@@ -561,6 +569,7 @@ class KioskShell(QMainWindow):
         reason = getattr(error, "reason", "") or type(error).__name__
         self.log_event(self.tr("录制未能交给上传队列：{0}").format(reason))
         if self._is_current(visit):
+            self.idle.suspend(False)
             self.hand_off.summary.setText(self.tr(
                 "录制没能加密保存（{0}），录制文件仍保留在本机。请联系监考老师。").format(reason))
             self.hand_off.done_button.setEnabled(True)
@@ -569,7 +578,10 @@ class KioskShell(QMainWindow):
         """The wipe between candidates: every trace of them except their takes in the upload queue."""
         self._close_quick_check()
         self._close_photo()
+        self.idle.suspend(False)
         candidate, self.candidate = self.candidate, None
+        if candidate is not None:
+            self.candidate_left.emit(candidate.checkin.exam.id)
         if candidate is not None and candidate.recording_page is not None:
             candidate.recording_page.on_leave()
             self.exam_slot.removeWidget(candidate.recording_page)
@@ -617,8 +629,11 @@ class KioskShell(QMainWindow):
                              **options)
 
 
-def _microphone_names() -> dict[int, str]:
+def _microphones() -> tuple[dict[int, str], int | None]:
+    """Input devices by index, and the system default's index."""
     try:
-        return {microphone.index: microphone.name for microphone in list_microphones()}
+        microphones = list_microphones()
     except CaptureError:
-        return {}
+        return {}, None
+    default = next((m.index for m in microphones if m.is_default), None)
+    return {m.index: m.name for m in microphones}, default
