@@ -52,18 +52,24 @@ def test_a_tone_played_into_the_sink_is_recorded_at_its_frequency(
         session.open()
         assert session.wait_until_ready(10)
         assert player.stdin is not None
-        player.stdin.write(pcm16(tone(frequency, 8.0)))
+        player.stdin.write(pcm16(tone(frequency, 12.0)))
         player.stdin.flush()
-        # The first stream on a freshly started PulseAudio can take a moment to flow: start the
-        # take once the microphone hears the tone (a condition, waited on with a deadline).
+        # The first stream on a freshly started PulseAudio can take a moment to flow, and its first
+        # blocks can come in a burst and then stall: start the take once the microphone has heard
+        # the tone steadily for half a second (a condition, waited on with a deadline).
         heard = threading.Event()
-        deadline = time.monotonic() + 10
+        loud_blocks: list[object] = []  # new level readings (one per block) above the threshold
+        deadline = time.monotonic() + 15
         while not heard.is_set() and time.monotonic() < deadline:
-            if session.audio_level().rms > 0.05:
+            level = session.audio_level()
+            if level.rms <= 0.05:
+                loud_blocks.clear()
+            elif not loud_blocks or level is not loud_blocks[-1]:
+                loud_blocks.append(level)
+            if len(loud_blocks) >= 10:  # ~0.5 s of fresh, loud blocks: the stream flows steadily
                 heard.set()
-            else:
-                heard.wait(0.05)
-        assert heard.is_set(), "the tone never reached the microphone"
+            heard.wait(0.02)
+        assert heard.is_set(), "the tone never reached the microphone steadily"
         session.start(takes_dir / "tone.mp4", max_seconds=2.5)
         result = session.wait(60)
     finally:
