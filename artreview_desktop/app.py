@@ -267,6 +267,7 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
             return 0
     context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=config.platform_url or api_url,
                          demo=demo, kiosk=True)
+    _fetch_published_policy(context, centre)
     guard = PinGuard(config.admin_pin_hash, paths.data_dir / "kiosk" / "pin-state.json")
     uploads = CheckInUploads(centre, MemoryUploadTokens() if demo else KeyringUploadTokens())
     runner = app_runner(paths.data_dir, uploads, settings.upload, demo=demo)
@@ -292,6 +293,7 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     shell.candidate_left.connect(kiosk_uploads.candidate_left)
     worker.start()  # a restart after a crash resumes the queue at once
     requeue_stranded()
+    shell.exit_approved.connect(centre.tokens.clear)  # a deliberate exit: the next start asks for the password
     shell.exit_approved.connect(app.quit)
     def show_crash(report: Any) -> None:
         dialog = CrashDialog(report, shell)
@@ -306,6 +308,21 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
     worker.stop()
     log.info("kiosk quit (%d)", status)
     return status
+
+
+def _fetch_published_policy(context: AppContext, client: PlatformClient) -> None:
+    """A kiosk has no network prompt: at start it takes the platform's newer policy, if any, so
+    every candidate reads and agrees to the current version. Offline: the last one fetched."""
+    from artreview_desktop.core.privacy.policy import is_newer
+
+    status = check_platform(client.api_url, timeout_s=5.0)
+    if status.online and status.policy_version and is_newer(status.policy_version,
+                                                            context.policy.privacy_policy.version):
+        try:
+            context.published_policy.fetch(client)
+            context.reload_policy()
+        except Exception as error:  # the bundled or last fetched policy still applies
+            log.warning("kiosk: the published policy could not be fetched: %s", type(error).__name__)
 
 
 def _centre_token_store(api_url: str, centre_id: str, demo: bool) -> Any:

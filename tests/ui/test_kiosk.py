@@ -32,6 +32,7 @@ from artreview_desktop.core.kiosk import (
 from artreview_desktop.core.kiosk_uploads import KioskUploads
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.tokens import MemoryTokenStore
+from artreview_desktop.core.privacy.consent import Document
 from artreview_desktop.core.privacy.permissions import PERMISSION_TABLE, Decision
 from artreview_desktop.core.upload.queue import ItemState
 from artreview_desktop.core.upload.runner import app_runner
@@ -451,3 +452,26 @@ def test_the_dashboard_lists_uploads_in_words_and_retries_the_failed_ones(
     runner.run_until_idle()
     assert runner.queue.get(item.id).state is ItemState.DONE
     dashboard.close_button.click()
+
+
+def test_candidates_read_and_agree_to_the_policy_the_platform_published(
+    qtbot: QtBot, shell: KioskShell, demo_platform: EmbeddedPlatform
+) -> None:
+    from tests.core.test_published_policy import new_release
+
+    demo_platform.publish_policy(new_release("1.1"))
+    shell.context.published_policy.fetch(shell.centre_client)  # what the kiosk does at start
+    shell.context.reload_policy()
+    shell.welcome.start_button.click()
+    type_text(shell.check_in_screen.ticket_edit, _ticket(demo_platform, "13800138071"))
+    with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
+        shell.check_in_screen.check_in_button.click()
+    candidate: Candidate = started.args[0]
+    consent = shell.dialog
+    assert isinstance(consent, ConsentDialog)
+    assert consent.bundle.privacy_policy.version == "1.1"
+    assert consent.policy_view.toPlainText().startswith("1.1 privacy_policy zh_CN")
+    consent.agree_box.setChecked(True)
+    consent.agree_button.click()
+    assert candidate.context.consent_ledger.agreed_version(Document.PRIVACY_POLICY) == "1.1"
+    shell.end_candidate()

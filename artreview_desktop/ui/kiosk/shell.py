@@ -304,8 +304,13 @@ class KioskShell(QMainWindow):
         settings = store.load().settings
         settings.general = replace(self.context.settings.general)
         settings.recording = replace(self.context.settings.recording, recordings_dir=str(self.context.recordings_dir))
-        return AppContext(paths=paths, settings_store=store, settings=settings, api_url=self.context.api_url,
-                          demo=self.context.demo, kiosk=True)
+        context = AppContext(paths=paths, settings_store=store, settings=settings, api_url=self.context.api_url,
+                             demo=self.context.demo, kiosk=True)
+        # The policy the platform published (fetched by the machine at start) is the one a candidate
+        # reads and agrees to, not only the bundled one.
+        context.published_policy = self.context.published_policy
+        context.reload_policy()
+        return context
 
     def _checked_in(self, checkin: CheckIn) -> None:
         wipe_candidate(self.context.paths)  # nothing of anyone before may be left
