@@ -313,11 +313,11 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
 def _fetch_published_policy(context: AppContext, client: PlatformClient) -> None:
     """A kiosk has no network prompt: at start it takes the platform's newer policy, if any, so
     every candidate reads and agrees to the current version. Offline: the last one fetched."""
-    from artreview_desktop.core.privacy.policy import is_newer
+    from artreview_desktop.core.privacy.policy import release_is_newer
 
     status = check_platform(client.api_url, timeout_s=5.0)
-    if status.online and status.policy_version and is_newer(status.policy_version,
-                                                            context.policy.privacy_policy.version):
+    if status.online and status.policy_version and release_is_newer(
+            status.policy_version, status.children_policy_version, context.policy):
         try:
             context.published_policy.fetch(client)
             context.reload_policy()

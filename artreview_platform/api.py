@@ -92,7 +92,9 @@ class ApiContext:
         a, e = self.accounts, self.exams
         table: list[tuple[str, str, Callable[[Request], Answer]]] = [
             ("GET", "/health", lambda r: (200, {"status": "ok", "time": self.clock.now(), "version": APP_VERSION,
-                                                "policy_version": self.policy.current.versions["privacy_policy"]})),
+                                                "policy_version": self.policy.current.versions["privacy_policy"],
+                                                "children_policy_version":
+                                                    self.policy.current.versions["children_statement"]})),
             ("GET", "/policy/texts/{document}/{language}", self._policy_text),
             ("GET", "/openapi.json", lambda r: (200, openapi.document(self.api_url))),
             ("POST", "/auth/sms-code", lambda r: (202, a.request_code(r.json(), r.client_address,

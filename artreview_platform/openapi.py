@@ -215,7 +215,7 @@ def document(api_url: str = "") -> Schema:
             "get": _op(
                 "Liveness: the client's start-up network check",
                 200,
-                _obj(["status"], status=STR, policy_version=STR),
+                _obj(["status"], status=STR, policy_version=STR, children_policy_version=STR),
                 auth=False,
                 errors=(),
             )

@@ -56,4 +56,10 @@ class AppContext:
         self.settings_store.save(self.settings)
 
     def has_current_consent(self) -> bool:
-        return self.consent_ledger.has_consent(Document.PRIVACY_POLICY, self.policy.privacy_policy.version)
+        """The policy in force is agreed to — and so is the children's statement in force, once one
+        was agreed to at all (a newer statement alone asks again)."""
+        ledger = self.consent_ledger
+        if not ledger.has_consent(Document.PRIVACY_POLICY, self.policy.privacy_policy.version):
+            return False
+        children = ledger.agreed_version(Document.CHILDREN_STATEMENT)
+        return children is None or children == self.policy.children_statement.version

@@ -22,6 +22,7 @@ class NetworkStatus:
     latency_ms: float | None = None
     detail: str = ""
     policy_version: str = ""  # the privacy policy the platform currently publishes ("" if unknown)
+    children_policy_version: str = ""  # and its children's statement
 
     @property
     def online(self) -> bool:
@@ -52,7 +53,8 @@ def check_platform(
         return NetworkStatus(NetworkState.SERVER_ERROR, latency, f"HTTP {response.status_code}")
     try:
         body = response.json()
-        policy_version = str(body.get("policy_version") or "") if isinstance(body, dict) else ""
+        fields = body if isinstance(body, dict) else {}
     except ValueError:
-        policy_version = ""
-    return NetworkStatus(NetworkState.ONLINE, latency, policy_version=policy_version)
+        fields = {}
+    return NetworkStatus(NetworkState.ONLINE, latency, policy_version=str(fields.get("policy_version") or ""),
+                         children_policy_version=str(fields.get("children_policy_version") or ""))

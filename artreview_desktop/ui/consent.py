@@ -54,6 +54,10 @@ class ConsentDialog(QDialog):
                 "欢迎使用艺术评价。在使用前，请仔细阅读《隐私政策》和《儿童隐私保护声明》。"
                 "您同意之前，本程序不会收集任何个人信息。"
             )
+        elif previous_version == version:  # the children's statement alone changed
+            intro = self.tr(
+                "《儿童隐私保护声明》已更新为 {0} 版。请阅读变更内容，同意后才能继续使用。"
+            ).format(bundle.children_statement.version)
         else:
             intro = self.tr(
                 "《隐私政策》已更新为 {0} 版（您之前同意的是 {1} 版）。"

@@ -42,7 +42,7 @@ from artreview_desktop.core.platform.models import Exam
 from artreview_desktop.core.privacy.consent import Actor, Document
 from artreview_desktop.core.privacy.minors import AgeGroup
 from artreview_desktop.core.privacy.permissions import Decision, Permission, Trigger
-from artreview_desktop.core.privacy.policy import is_newer
+from artreview_desktop.core.privacy.policy import release_is_newer
 from artreview_desktop.core.privacy.wipe import count_recordings, wipe_personal_data
 from artreview_desktop.core.settings import ProblemKind
 from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
@@ -346,8 +346,8 @@ class MainWindow(QMainWindow):
             self.network_prompt.show_status(status)
             return
         self.network_prompt.hide()
-        if self.account is not None and status.policy_version and is_newer(
-            status.policy_version, self.context.policy.privacy_policy.version
+        if self.account is not None and status.policy_version and release_is_newer(
+            status.policy_version, status.children_policy_version, self.context.policy
         ):
             # A new policy is accepted before anything else happens: processing stops now, and stays
             # stopped until the new text has been fetched, shown and agreed to.

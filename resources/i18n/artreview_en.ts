@@ -235,6 +235,10 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Welcome to ArtReview. Before you start, please read the Privacy Policy and the Children's Privacy Statement carefully. Until you agree, the app collects no personal information.</translation>
     </message>
     <message>
+        <source>《儿童隐私保护声明》已更新为 {0} 版。请阅读变更内容，同意后才能继续使用。</source>
+        <translation>The Children's Privacy Statement has been updated to version {0}. Please read the changes; you can go on once you agree.</translation>
+    </message>
+    <message>
         <source>《隐私政策》已更新为 {0} 版（您之前同意的是 {1} 版）。请阅读变更内容，同意后才能继续使用。</source>
         <translation>The Privacy Policy has been updated to version {0} (you agreed to version {1}). Please read the changes; you can continue once you agree.</translation>
     </message>

@@ -12,17 +12,18 @@ from artreview_desktop.core.paths import AppPaths
 from artreview_desktop.core.platform.client import PlatformClient
 from artreview_desktop.core.platform.tokens import MemoryTokenStore
 from artreview_desktop.core.privacy.consent import Document
-from artreview_desktop.core.privacy.policy import PlatformPolicyStore, is_newer
+from artreview_desktop.core.privacy.policy import PlatformPolicyStore, is_newer, release_is_newer
 from artreview_desktop.core.settings import Settings, SettingsStore
 from artreview_platform.embedded import EmbeddedPlatform
 from artreview_platform.policy_texts import PolicyRelease, bundled_release
 
 
-def new_release(version: str = "1.1") -> PolicyRelease:
+def new_release(version: str = "1.1", children_version: str | None = None) -> PolicyRelease:
     base = bundled_release()
     texts = {doc: {lang: f"# {version} {doc} {lang}\n\n{text}" for lang, text in by_lang.items()}
              for doc, by_lang in base.texts.items()}
-    return PolicyRelease({"privacy_policy": version, "children_statement": version}, "2027-01-01", texts,
+    return PolicyRelease({"privacy_policy": version, "children_statement": children_version or version}, "2027-01-01",
+                         texts,
                          {"zh_CN": [f"第 {version} 版：新增了人脸照片的保存期限说明。"],
                           "en": [f"Version {version}: how long face photos are kept."]})
 
@@ -90,7 +91,7 @@ def test_a_second_fetch_replaces_the_first_and_leaves_one_version(
     store.fetch(client)
     loaded = store.load()
     assert loaded is not None and loaded.privacy_policy.version == "1.2"
-    assert sorted(p.name for p in (tmp_path / "published").iterdir() if p.is_dir()) == ["v1.2"]
+    assert sorted(p.name for p in (tmp_path / "published").iterdir() if p.is_dir()) == ["v1.2-c1.2"]
 
 
 def test_an_unreadable_store_falls_back_to_the_bundle(tmp_path: Path) -> None:
@@ -107,3 +108,23 @@ def test_a_hostile_version_string_is_refused(demo_platform: EmbeddedPlatform, tm
     with pytest.raises(ValueError, match="unusable"):
         store.fetch(PlatformClient(demo_platform.api_url, MemoryTokenStore()))
     assert not (tmp_path / "x").exists() and store.load() is None
+
+
+def test_a_new_children_s_statement_alone_is_noticed_and_asked_for_again(
+    demo_platform: EmbeddedPlatform, app_paths: AppPaths
+) -> None:
+    context = _context(app_paths)
+    bundled = context.policy
+    context.consent_ledger.record(Document.PRIVACY_POLICY, bundled.privacy_policy.version)
+    context.consent_ledger.record(Document.CHILDREN_STATEMENT, bundled.children_statement.version)
+    assert context.has_current_consent()
+    demo_platform.publish_policy(new_release(bundled.privacy_policy.version, children_version="1.1"))
+    status = check_platform(demo_platform.api_url)
+    assert status.children_policy_version == "1.1"
+    assert release_is_newer(status.policy_version, status.children_policy_version, context.policy)
+    context.published_policy.fetch(PlatformClient(demo_platform.api_url, MemoryTokenStore()))
+    context.reload_policy()
+    assert context.policy.children_statement.version == "1.1"
+    assert not context.has_current_consent()  # the new statement is read and agreed to first
+    context.consent_ledger.record(Document.CHILDREN_STATEMENT, "1.1")
+    assert context.has_current_consent()

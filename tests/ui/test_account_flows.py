@@ -520,3 +520,23 @@ def test_a_locked_keyring_means_the_photo_is_not_submitted_and_says_why(
     assert main.upload_runner is not None and main.upload_runner.queue.items() == []
     staged = context.paths.data_dir / "upload-photos"
     assert not staged.exists() or list(staged.glob("*.jpg")) == []  # nothing left in plain view either
+
+
+def test_a_new_children_s_statement_alone_is_shown_and_agreed_to_again(
+    qtbot: QtBot, context: AppContext, demo_platform: EmbeddedPlatform
+) -> None:
+    context.api_url = demo_platform.api_url
+    account = AccountService(PlatformClient(demo_platform.api_url, MemoryTokenStore()), lambda: "f" * 64,
+                             context.consent_ledger)
+    same = context.policy.privacy_policy.version
+    demo_platform.publish_policy(new_release(same, children_version="1.1"))
+    main = MainWindow(context, network_check=partial(check_platform, demo_platform.api_url), account=account)
+    qtbot.addWidget(main)
+    main.show()
+    main.start()
+    qtbot.waitUntil(lambda: main.consent_dialog is not None and main.consent_dialog.isVisible(), timeout=10_000)
+    dialog = main.consent_dialog
+    assert dialog is not None and "《儿童隐私保护声明》已更新为 1.1 版" in dialog.intro.text()
+    dialog.agree_box.setChecked(True)
+    dialog.agree_button.click()
+    assert context.consent_ledger.has_consent(Document.CHILDREN_STATEMENT, "1.1") and context.has_current_consent()

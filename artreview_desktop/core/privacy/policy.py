@@ -105,7 +105,7 @@ class PlatformPolicyStore:
         versions = {Document.PRIVACY_POLICY: str(info.version), Document.CHILDREN_STATEMENT: str(info.children_version)}
         if not all(_SAFE_VERSION.match(v) for v in versions.values()):
             raise ValueError(f"the platform published an unusable policy version: {versions}")
-        target = self.folder / f"v{versions[Document.PRIVACY_POLICY]}"
+        target = self.folder / f"v{versions[Document.PRIVACY_POLICY]}-c{versions[Document.CHILDREN_STATEMENT]}"
         meta: dict[str, Any] = {"changes": {versions[Document.PRIVACY_POLICY]: dict(info.changes)}}
         for document, version in versions.items():
             files = {}
@@ -125,8 +125,18 @@ class PlatformPolicyStore:
         return PolicyBundle.load(target)
 
 
+def release_is_newer(privacy: str, children: str, than: PolicyBundle) -> bool:
+    """A published (privacy policy, children's statement) pair is newer than `than` when the policy
+    is, or when the policy is the same and the children's statement is newer ("" = not reported)."""
+    if is_newer(privacy, than.privacy_policy.version):
+        return True
+    return privacy == than.privacy_policy.version and bool(children) and is_newer(
+        children, than.children_statement.version)
+
+
 def effective_policy(bundled: PolicyBundle, published: PolicyBundle | None) -> PolicyBundle:
     """The newer of the bundled policy and the platform's last published one."""
-    if published is not None and is_newer(published.privacy_policy.version, bundled.privacy_policy.version):
+    if published is not None and release_is_newer(published.privacy_policy.version,
+                                                  published.children_statement.version, bundled):
         return published
     return bundled
