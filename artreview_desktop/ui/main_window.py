@@ -638,13 +638,14 @@ class MainWindow(QMainWindow):
             self._photos_swept = True
             sweep_unsealed_photos(staged_photo_folder(self.context.paths.data_dir),
                                   {item.take_path for item in self.upload_runner.queue.items()})
-        if self.upload_worker is not None and not self.upload_worker.isRunning():
+        if self.upload_worker is not None:
             self.upload_worker.begin()
 
     def stop_uploads(self) -> None:
-        """No processing without consent: uploads stop after the current block and resume later."""
-        if self.upload_worker is not None and self.upload_worker.isRunning():
-            self.upload_worker.stop()
+        """No processing without consent: uploads stop after the current block (without blocking the
+        window) and resume later."""
+        if self.upload_worker is not None:
+            self.upload_worker.request_stop()
 
     def _render_account(self) -> None:
         profile = self.account.profile if self.account is not None else None

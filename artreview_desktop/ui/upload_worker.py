@@ -37,17 +37,35 @@ class UploadWorker(QThread):
         self._relay_progress = self.progress.emit
         runner.queue.listeners.append(self._relay_item)
         runner.progress_listeners.append(self._relay_progress)
+        self._restart_when_ended = False
+        self.finished.connect(self._on_ended)
 
     def begin(self) -> None:
-        """Start (or start again after `stop`)."""
+        """Start, or start again after a stop — also while a requested stop is still finishing its
+        block (it then starts again as soon as the thread has ended)."""
+        if self.isRunning():
+            self._restart_when_ended = self._stop.is_set()
+            return
+        self._restart_when_ended = False
         self._stop.clear()
         self.start()
+
+    def request_stop(self) -> None:
+        """Stop after the current block, without waiting for it (the GUI stays responsive)."""
+        self._restart_when_ended = False
+        self._stop.set()
+        self.runner.wake()
+
+    def _on_ended(self) -> None:
+        if self._restart_when_ended:
+            self.begin()
 
     def run(self) -> None:
         self.runner.run(self._stop, self._idle_wait_s)
 
     def stop(self, timeout_ms: int = 30000) -> bool:
         """Stop after the current block (the upload resumes next time); True if the thread ended."""
+        self._restart_when_ended = False
         self._stop.set()
         self.runner.wake()
         return self.wait(timeout_ms)

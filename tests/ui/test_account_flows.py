@@ -373,7 +373,7 @@ def test_a_policy_published_mid_session_is_accepted_again_before_anything_else(
     assert dialog is not None
     assert "1.1" in dialog.intro.text() and "人脸照片的保存期限" in dialog.changes.text()
     assert not context.has_current_consent()  # nothing is processed under the old consent meanwhile
-    assert main.upload_worker is not None and not main.upload_worker.isRunning()  # uploads stopped
+    qtbot.waitUntil(lambda: not main.upload_worker.isRunning(), timeout=10_000)  # type: ignore[union-attr]  # stopped
     assert main.minor_status is not None
     dialog.agree_box.setChecked(True)
     dialog.agree_button.click()

@@ -118,3 +118,17 @@ def test_a_storage_endpoint_outside_mainland_china_is_refused_and_said_so(
     assert row.reason_label.isVisible() and "不在允许的境内区域" in row.reason_label.text()
     assert platform.oss_counters == before  # not one request reached the store
     assert Path(item.take_path).exists()  # and the take is kept
+
+
+def test_starting_again_while_a_stop_is_finishing_restarts_the_worker(qtbot: QtBot, runner: QueueRunner) -> None:
+    """Consent given again right after it was withdrawn: uploads must not stay stopped."""
+    worker = UploadWorker(runner, idle_wait_s=0.2)
+    worker.begin()
+    qtbot.waitUntil(worker.isRunning, timeout=5000)
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        worker.request_stop()  # returns at once: the thread ends after its current block
+        worker.begin()
+    qtbot.waitUntil(worker.isRunning, timeout=5000)  # started again once it had ended
+    assert worker.stop()
+    assert not worker.isRunning()
+    worker.detach()
