@@ -285,7 +285,7 @@ def _run_kiosk(app: Any, args: argparse.Namespace, paths: AppPaths, store: Setti
         return kiosk_uploads.retry_failed()
 
     shell = KioskShell(context, config, centre, guard, upload_items=runner.queue.items,
-                       retry_uploads=retry_uploads,
+                       retry_uploads=retry_uploads, export_uploads=kiosk_uploads.export_unfinished,
                        enqueue_upload=lambda session, take: kiosk_uploads.add_take(Path(take.path), session.exam.id),
                        enqueue_photo=lambda checkin, jpeg, spec: kiosk_uploads.add_photo(checkin.exam.id, jpeg, spec))
     shell.candidate_started.connect(

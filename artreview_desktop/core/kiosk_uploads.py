@@ -4,8 +4,10 @@ token is dropped once that candidate has left and nothing of their exam is left 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -14,7 +16,9 @@ from artreview_desktop.core.kiosk import CheckInUploads
 from artreview_desktop.core.photo.submission import queue_photo, staged_photo_folder, sweep_unsealed_photos
 from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
 from artreview_desktop.core.upload.runner import QueueRunner
-from artreview_desktop.core.upload.sealed import SEALED_SUFFIX
+from artreview_desktop.core.upload.sealed import SEALED_SUFFIX, open_sealed_take
+from artreview_desktop.core.upload.source import FileSource, UploadSource
+from artreview_desktop.core.upload.takekeys import TakeKeys
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,17 @@ class KioskUploads:
                 log.warning("kiosk: a stranded take could not be queued (%s)", error.reason or "error")
         return count
 
+    def export_unfinished(self, target_dir: Path) -> list[Path]:
+        """The invigilator's way out when takes cannot go up (no network for days, a platform that
+        refuses them): every item not yet verified is written, decrypted, to `target_dir` (e.g. a
+        USB drive) and checked against its SHA-256. The queue and the sealed copies stay as they are."""
+        written = []
+        for item in self.runner.queue.items():
+            if item.state in FINISHED:
+                continue
+            written.append(export_item(item, self.runner.queue.keys, Path(target_dir)))
+        return written
+
     def retry_failed(self) -> int:
         """The invigilator's "retry failed uploads": every failed item waits again (it resumes from
         its checkpoint). Returns how many."""
@@ -117,3 +132,29 @@ def _exam_of(take: Path, folder_name: str) -> str:
         return str(metadata.get("exam_id") or folder_name)
     except (OSError, ValueError, AttributeError):
         return folder_name
+
+
+def export_item(item: QueueItem, keys: TakeKeys, target_dir: Path) -> Path:
+    """Write one queued take or photo as plaintext into `target_dir` (atomically, verified)."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    name = f"{item.exam_id}-{Path(item.take_path).name}"
+    target = target_dir / name
+    partial = target_dir / f".{name}.partial"
+    digest = hashlib.sha256()
+    source: UploadSource = (open_sealed_take(Path(item.take_path), item.seal_id, keys) if item.sealed
+                          else FileSource(Path(item.take_path)))
+    reader = source.open()
+    try:
+        with open(partial, "wb") as out:
+            while block := reader.read(1 << 20):
+                digest.update(block)
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        if digest.hexdigest() != item.sha256:
+            raise QueueError(f"{name} does not match its recorded SHA-256; not exported", reason="file_changed")
+        os.replace(partial, target)
+    finally:
+        reader.close()
+        partial.unlink(missing_ok=True)
+    return target

@@ -362,6 +362,14 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Retry failed &amp;uploads</translation>
     </message>
     <message>
+        <source>导出未上传的录制…(&amp;E)</source>
+        <translation>&amp;Export what is not uploaded...</translation>
+    </message>
+    <message>
+        <source>网络长时间不可用时，把还没上传的录制和证件照解密保存到 U 盘等位置，交给考试机构。</source>
+        <translation>When the network is down for long, save the recordings and ID photos not yet uploaded, decrypted, to a USB drive or similar and hand them to the exam organiser.</translation>
+    </message>
+    <message>
         <source>退出考点模式(&amp;X)</source>
         <translation>E&amp;xit exam-centre mode</translation>
     </message>
@@ -1686,6 +1694,22 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>The invigilator retried {0} failed upload(s)</translation>
     </message>
     <message>
+        <source>正在导出…</source>
+        <translation>Exporting...</translation>
+    </message>
+    <message>
+        <source>监考老师导出了 {0} 个未上传的文件</source>
+        <translation>The invigilator exported {0} file(s) not yet uploaded</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 个文件到：{1}</source>
+        <translation>Exported {0} file(s) to: {1}</translation>
+    </message>
+    <message>
+        <source>导出没有完成：{0}</source>
+        <translation>The export did not finish: {0}</translation>
+    </message>
+    <message>
         <source>监护人同意</source>
         <translation>Guardian's consent</translation>
     </message>
@@ -1768,6 +1792,10 @@ We reply within 15 working days after verifying your identity.</translation>
     <message>
         <source>长时间无操作，返回欢迎页面</source>
         <translation>No activity for a long time; returned to the welcome screen</translation>
+    </message>
+    <message>
+        <source>选择导出文件夹（例如 U 盘）</source>
+        <translation>Choose the export folder (e.g. a USB drive)</translation>
     </message>
 </context>
 <context>

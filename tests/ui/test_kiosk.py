@@ -475,3 +475,30 @@ def test_candidates_read_and_agree_to_the_policy_the_platform_published(
     consent.agree_button.click()
     assert candidate.context.consent_ledger.agreed_version(Document.PRIVACY_POLICY) == "1.1"
     shell.end_candidate()
+
+
+def test_the_invigilator_can_export_what_could_not_be_uploaded(
+    qtbot: QtBot, shell: KioskShell, context: AppContext, tmp_path: Path
+) -> None:
+    from tests.upload.test_kiosk_uploads import _take
+
+    keys = MemoryTakeKeys()
+    runner = app_runner(context.paths.data_dir, CheckInUploads(shell.centre_client), context.settings.upload,
+                        demo=True, keys=keys)
+    uploads = KioskUploads(runner, runner.platform, context.paths.data_dir)  # type: ignore[arg-type]
+    take = _take(context.recordings_dir / "ex_1", "formal-01.mp4", "ex_1")
+    plain = take.read_bytes()
+    item = uploads.add_take(take, "ex_1")  # sealed: the platform is out of reach for days
+    assert item.sealed and not take.exists()
+    usb = tmp_path / "usb"
+    shell._export_uploads = uploads.export_unfinished
+    shell._choose_folder = lambda _parent: str(usb)
+    shell.show_dashboard()
+    dashboard = shell.dashboard
+    assert dashboard is not None and dashboard.export_button.isEnabled()
+    dashboard.export_button.click()
+    qtbot.waitUntil(lambda: "已导出 1 个文件" in dashboard.message.text(), timeout=10_000)
+    assert (usb / "ex_1-formal-01.mp4").read_bytes() == plain  # decrypted and checked
+    assert runner.queue.get(item.id).state is ItemState.WAITING and item.data_path.exists()  # queue untouched
+    assert any("导出了 1 个" in event for event in shell.events)
+    dashboard.close_button.click()

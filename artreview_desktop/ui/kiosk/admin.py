@@ -102,10 +102,12 @@ class Dashboard(QDialog):
     """Signals:
     exit_requested(): leave kiosk mode (quit the app).
     retry_requested(): retry the failed uploads.
+    export_requested(): write what is not uploaded yet, decrypted, to a folder the invigilator picks.
     """
 
     exit_requested = Signal()
     retry_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, visits: list[CandidateVisit], uploads: Callable[[], list[str]], devices: Callable[[], list[str]],
                  events: list[str], recordings_dir: str, parent: QWidget | None = None) -> None:
@@ -139,14 +141,22 @@ class Dashboard(QDialog):
         layout.addWidget(self.events, 1)
         row = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("重试失败的上传(&U)"))
+        self.export_button = QPushButton(self.tr("导出未上传的录制…(&E)"))
+        self.export_button.setToolTip(self.tr(
+            "网络长时间不可用时，把还没上传的录制和证件照解密保存到 U 盘等位置，交给考试机构。"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
         self.exit_button = QPushButton(self.tr("退出考点模式(&X)"))
         self.close_button = QPushButton(self.tr("返回考试(&R)"))
         row.addWidget(self.retry_button)
+        row.addWidget(self.export_button)
         row.addStretch(1)
         row.addWidget(self.exit_button)
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self.retry_button.clicked.connect(self.retry_requested)
+        self.export_button.clicked.connect(self.export_requested)
         self.exit_button.clicked.connect(self.exit_requested)
         self.close_button.clicked.connect(self.accept)
 

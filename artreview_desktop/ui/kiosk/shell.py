@@ -12,12 +12,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPixmapCache, QScreen
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -118,6 +120,8 @@ class KioskShell(QMainWindow):
         enqueue_upload: Enqueue | None = None,
         upload_items: Callable[[], list[QueueItem]] | None = None,
         retry_uploads: Callable[[], int] | None = None,
+        export_uploads: Callable[[Path], list[Path]] | None = None,
+        choose_folder: Callable[[QWidget], str | None] | None = None,
         announcer: Announcer | None = None,
         build_capture_for: Callable[..., CaptureSetup] | None = None,
         enqueue_photo: EnqueuePhoto | None = None,
@@ -129,6 +133,8 @@ class KioskShell(QMainWindow):
         self._enqueue = enqueue_upload
         self._upload_items = upload_items or (list)
         self._retry_uploads = retry_uploads
+        self._export_uploads = export_uploads
+        self._choose_folder = choose_folder or _choose_export_folder
         self.announcer = announcer or Announcer(context.settings.general.language, parent=self)
         self._build_capture = build_capture_for or self._default_capture
         self._enqueue_photo = enqueue_photo
@@ -246,6 +252,8 @@ class KioskShell(QMainWindow):
                                    str(self.context.recordings_dir), self)
         self.dashboard.exit_requested.connect(self.exit_kiosk)
         self.dashboard.retry_requested.connect(self.retry_failed_uploads)
+        self.dashboard.export_requested.connect(self.export_unfinished_uploads)
+        self.dashboard.export_button.setEnabled(self._export_uploads is not None)
         self.dashboard.open()
 
     def upload_lines(self) -> list[str]:
@@ -273,6 +281,27 @@ class KioskShell(QMainWindow):
         self.log_event(self.tr("监考老师重试了 {0} 个失败的上传").format(count))
         if self.dashboard is not None:
             self.dashboard.show_uploads(self.upload_lines())
+
+    def export_unfinished_uploads(self) -> None:
+        dashboard, export = self.dashboard, self._export_uploads
+        if dashboard is None or export is None:
+            return
+        folder = self._choose_folder(dashboard)
+        if not folder:
+            return
+        dashboard.export_button.setEnabled(False)
+        dashboard.message.setText(self.tr("正在导出…"))
+
+        def done(paths: list[Path]) -> None:
+            self.log_event(self.tr("监考老师导出了 {0} 个未上传的文件").format(len(paths)))
+            dashboard.export_button.setEnabled(True)
+            dashboard.message.setText(self.tr("已导出 {0} 个文件到：{1}").format(len(paths), folder))
+
+        def failed(error: BaseException) -> None:
+            dashboard.export_button.setEnabled(True)
+            dashboard.message.setText(self.tr("导出没有完成：{0}").format(getattr(error, "reason", "") or error))
+
+        self._job = start_job(self, lambda: export(Path(folder)), done, failed)
 
     def exit_kiosk(self) -> None:
         if self.candidate is not None:
@@ -642,3 +671,8 @@ def _microphones() -> tuple[dict[int, str], int | None]:
         return {}, None
     default = next((m.index for m in microphones if m.is_default), None)
     return {m.index: m.name for m in microphones}, default
+
+
+def _choose_export_folder(parent: QWidget) -> str | None:
+    title = QCoreApplication.translate("KioskShell", "选择导出文件夹（例如 U 盘）")
+    return QFileDialog.getExistingDirectory(parent, title) or None
