@@ -148,6 +148,7 @@ class Dashboard(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.exit_button = QPushButton(self.tr("退出考点模式(&X)"))
+        self.exit_button.setObjectName("dangerButton")  # it ends kiosk mode for everyone
         self.close_button = QPushButton(self.tr("返回考试(&R)"))
         row.addWidget(self.retry_button)
         row.addWidget(self.export_button)
