@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -104,26 +105,55 @@ def pcm16(samples: np.ndarray) -> bytes:
     return (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
 
 
-def start_player(latency_ms: int = 10) -> subprocess.Popen[bytes]:
-    """pacat into the sink, fed raw s16le mono from stdin: it plays whatever we write, when we write it."""
-    return subprocess.Popen(
-        ["pacat", "--playback", "--device=vsink", "--raw", "--format=s16le", "--channels=1",
-         f"--rate={SAMPLE_RATE}", f"--latency-msec={latency_ms}", "--client-name=artreview-test"],
-        stdin=subprocess.PIPE,
-    )
+class SinkPlayer:
+    """pacat into the sink, fed raw s16le mono: it plays whatever we hand it, when we hand it.
 
+    pacat takes its input at the playback rate, so a plain write of n seconds of sound blocks for
+    about n seconds and returns when all but the last pipe-full (64 KiB, 0.68 s at 48 kHz s16 mono)
+    has already been played. `play` therefore writes from a thread and returns at once: the sound
+    is playing, not over, when the test goes on.
+    """
 
-def stop_player(player: subprocess.Popen[bytes]) -> None:
-    if player.stdin:
+    def __init__(self, latency_ms: int = 10) -> None:
+        self.process = subprocess.Popen(
+            ["pacat", "--playback", "--device=vsink", "--raw", "--format=s16le", "--channels=1",
+             f"--rate={SAMPLE_RATE}", f"--latency-msec={latency_ms}", "--client-name=artreview-test"],
+            stdin=subprocess.PIPE,
+        )
+        self._writers: list[threading.Thread] = []
+        self._lock = threading.Lock()  # keeps the PCM of successive `play` calls in order
+
+    def play(self, samples: np.ndarray) -> None:
+        """Queue `samples` after anything queued before; returns without waiting for them to play."""
+        writer = threading.Thread(target=self._write, args=(pcm16(samples),), name="sink-player", daemon=True)
+        self._writers.append(writer)
+        writer.start()
+
+    def _write(self, data: bytes) -> None:
+        stdin = self.process.stdin
+        assert stdin is not None
+        with self._lock:
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except (BrokenPipeError, ValueError):  # stopped before the sound had played to its end
+                pass
+
+    def stop(self) -> None:
+        """Stop at once (whatever has not played yet is dropped) and reap pacat and the writers."""
+        self.process.terminate()
         try:
-            player.stdin.close()
-        except BrokenPipeError:
-            pass
-    try:
-        player.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        player.kill()
-        player.wait(timeout=10)
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        for writer in self._writers:
+            writer.join(timeout=10)
+        if self.process.stdin is not None:
+            try:
+                self.process.stdin.close()
+            except BrokenPipeError:
+                pass
 
 
 # -- the command line ------------------------------------------------------------------------------
