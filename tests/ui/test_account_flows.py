@@ -498,9 +498,11 @@ def test_the_id_photo_is_submitted_to_the_chosen_exam_sealed_and_verified(
     item = next(i for i in main.upload_runner.queue.items() if i.kind == "id_photo")
     assert item.sealed and item.exam_id == exam_id
     main.start_uploads()
-    qtbot.waitUntil(lambda: main.upload_runner.queue.get(item.id).state == ItemState.DONE,  # type: ignore[union-attr]
+    # Verified by the platform, then released: the key and the sealed copy are destroyed.
+    qtbot.waitUntil(lambda: main.upload_runner.queue.get(item.id).released == "deleted",  # type: ignore[union-attr]
                     timeout=30_000)
-    assert len(keys) == 0  # verified by the platform: key and sealed copy destroyed
+    assert main.upload_runner.queue.get(item.id).state == ItemState.DONE
+    assert len(keys) == 0
     main.show_page(0)  # leaving the page deletes the page's own copies too
     images = [p for p in context.paths.data_dir.rglob("*") if p.is_file() and p.read_bytes()[:3] == b"\xff\xd8\xff"]
     assert images == []
