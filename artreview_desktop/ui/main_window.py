@@ -246,8 +246,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.pages[row].on_enter()
         self.context.oplog.record("page_opened", page=type(self.pages[row]).__name__)
-        if self.pages[row] is self.photo_page and self.account is not None and self.account.logged_in:
-            self.exams_page.refresh()  # the exams a photo can be submitted to
+        if (self.pages[row] is self.photo_page and self.account is not None and self.account.logged_in
+                and not self.exams_page.exams):
+            self.exams_page.refresh()  # the exams a photo can be submitted to (once per login)
 
     # -- start-up ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -429,6 +430,8 @@ class MainWindow(QMainWindow):
 
     def _after_logout(self) -> None:
         self.minor_status = None
+        self.exams_page.refresh()  # logged out: no exams listed, none to submit a photo to
+        self.photo_page.set_exams([])
         self._render_account()
 
     def show_operation_log(self) -> None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -47,7 +48,7 @@
     </message>
     <message>
         <source>把平台保存的您的全部信息、本机的同意记录和操作日志导出为一个 JSON 文件，保存到您选择的位置。</source>
-        <translation>Export everything the platform holds about you, this computer's consent records and the operation log as one JSON file, saved where you choose.</translation>
+        <translation>Export everything the platform holds about you, this computer&apos;s consent records and the operation log as one JSON file, saved where you choose.</translation>
     </message>
     <message>
         <source>导出我的数据…</source>
@@ -63,7 +64,7 @@
     </message>
     <message>
         <source>注销后，平台会删除您的账号、考试记录和已上传的视频与照片，本机上该账号的数据也会被清除，且无法恢复。为确认是您本人操作，验证码会发送到您当前的手机号。</source>
-        <translation>After deletion the platform deletes your account, exam records and uploaded videos and photos, and this computer's data of the account is wiped. This cannot be undone. To confirm it is you, a code is sent to your current phone number.</translation>
+        <translation>After deletion the platform deletes your account, exam records and uploaded videos and photos, and this computer&apos;s data of the account is wiped. This cannot be undone. To confirm it is you, a code is sent to your current phone number.</translation>
     </message>
     <message>
         <source>我已了解注销后数据无法恢复</source>
@@ -109,7 +110,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请先勾选“我已了解注销后数据无法恢复”。</source>
-        <translation>Please tick "I understand that deleted data cannot be recovered" first.</translation>
+        <translation>Please tick &quot;I understand that deleted data cannot be recovered&quot; first.</translation>
     </message>
     <message>
         <source>确定要撤回同意吗？</source>
@@ -124,11 +125,11 @@ We reply within 15 working days after verifying your identity.</translation>
     <name>BirthDateDialog</name>
     <message>
         <source>考生出生日期</source>
-        <translation>Candidate's date of birth</translation>
+        <translation>Candidate&apos;s date of birth</translation>
     </message>
     <message>
         <source>请填写考生本人的出生日期。它只用于未成年人保护：未满十四周岁的考生需要监护人同意后才能使用。</source>
-        <translation>Please enter the candidate's own date of birth. It is used only to protect minors: candidates under 14 need a guardian's consent before using the app.</translation>
+        <translation>Please enter the candidate&apos;s own date of birth. It is used only to protect minors: candidates under 14 need a guardian&apos;s consent before using the app.</translation>
     </message>
     <message>
         <source>出生日期(&amp;B)</source>
@@ -232,11 +233,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>欢迎使用艺术评价。在使用前，请仔细阅读《隐私政策》和《儿童隐私保护声明》。您同意之前，本程序不会收集任何个人信息。</source>
-        <translation>Welcome to ArtReview. Before you start, please read the Privacy Policy and the Children's Privacy Statement carefully. Until you agree, the app collects no personal information.</translation>
+        <translation>Welcome to ArtReview. Before you start, please read the Privacy Policy and the Children&apos;s Privacy Statement carefully. Until you agree, the app collects no personal information.</translation>
     </message>
     <message>
         <source>《儿童隐私保护声明》已更新为 {0} 版。请阅读变更内容，同意后才能继续使用。</source>
-        <translation>The Children's Privacy Statement has been updated to version {0}. Please read the changes; you can go on once you agree.</translation>
+        <translation>The Children&apos;s Privacy Statement has been updated to version {0}. Please read the changes; you can go on once you agree.</translation>
     </message>
     <message>
         <source>《隐私政策》已更新为 {0} 版（您之前同意的是 {1} 版）。请阅读变更内容，同意后才能继续使用。</source>
@@ -248,11 +249,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>儿童隐私保护声明</source>
-        <translation>Children's Privacy Statement</translation>
+        <translation>Children&apos;s Privacy Statement</translation>
     </message>
     <message>
         <source>我已阅读并同意《隐私政策》和《儿童隐私保护声明》(&amp;R)</source>
-        <translation>I have &amp;read and agree to the Privacy Policy and the Children's Privacy Statement</translation>
+        <translation>I have &amp;read and agree to the Privacy Policy and the Children&apos;s Privacy Statement</translation>
     </message>
     <message>
         <source>未满十四周岁的小朋友，请让爸爸妈妈或其他监护人阅读并代为同意。</source>
@@ -285,7 +286,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>打开报告所在文件夹</source>
-        <translation>Open the report's folder</translation>
+        <translation>Open the report&apos;s folder</translation>
     </message>
     <message>
         <source>继续使用</source>
@@ -312,7 +313,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>不发送</source>
-        <translation>Don't send</translation>
+        <translation>Don&apos;t send</translation>
     </message>
     <message>
         <source>将要发送的内容：</source>
@@ -330,7 +331,7 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Candidates today: {0}</translation>
     </message>
     <message>
-        <source>{0}　{1}　签到 {2}　录制 {3} 个</source>
+        <source>{0}&#x3000;{1}&#x3000;签到 {2}&#x3000;录制 {3} 个</source>
         <translation>{0}  {1}  checked in {2}  {3} takes</translation>
     </message>
     <message>
@@ -342,7 +343,7 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>No uploads</translation>
     </message>
     <message>
-        <source>磁盘剩余：{0:.1f} GB　设备：{1}</source>
+        <source>磁盘剩余：{0:.1f} GB&#x3000;设备：{1}</source>
         <translation>Disk space left: {0:.1f} GB  Devices: {1}</translation>
     </message>
     <message>
@@ -510,7 +511,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>画面不够流畅（{0:.0f} 帧/秒，需要 25 帧/秒以上）：请关闭其他占用摄像头或电脑资源的程序，或选择较低的分辨率。</source>
-        <translation>The picture is not smooth enough ({0:.0f} fps; 25 fps or more is needed): close other programs that use the camera or the computer's resources, or choose a lower resolution.</translation>
+        <translation>The picture is not smooth enough ({0:.0f} fps; 25 fps or more is needed): close other programs that use the camera or the computer&apos;s resources, or choose a lower resolution.</translation>
     </message>
     <message>
         <source>画面分辨率偏低（{0}×{1}）：请选择 1280×720 或更高的分辨率，或换用更清晰的摄像头。</source>
@@ -518,7 +519,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>画面太暗：请打开房间的灯，面向窗户或光源，不要背对窗户。</source>
-        <translation>The picture is too dark: turn on the room lights and face a window or a light; don't sit with your back to a window.</translation>
+        <translation>The picture is too dark: turn on the room lights and face a window or a light; don&apos;t sit with your back to a window.</translation>
     </message>
     <message>
         <source>画面太亮：请避免强光直射镜头，拉上窗帘或调整摄像头方向。</source>
@@ -530,7 +531,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没有听到声音：请检查麦克风是否静音、是否选对了麦克风，然后点击“请说话测试”，对着麦克风大声说话。</source>
-        <translation>No sound heard: check that the microphone is not muted and that the right microphone is chosen, then click "Speak to test" and speak loudly into the microphone.</translation>
+        <translation>No sound heard: check that the microphone is not muted and that the right microphone is chosen, then click &quot;Speak to test&quot; and speak loudly into the microphone.</translation>
     </message>
     <message>
         <source>声音太小：请靠近麦克风说话，或在系统声音设置中调高麦克风音量。</source>
@@ -546,11 +547,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没有听到测试音：请调高电脑音量、取消静音，检查扬声器或耳机是否连接好，然后再播放一次。考试中的语音提示需要能听到。</source>
-        <translation>You did not hear the test sound: turn up the computer's volume, unmute it, check that the speakers or headphones are connected properly, then play it again. You need to be able to hear the spoken prompts during the exam.</translation>
+        <translation>You did not hear the test sound: turn up the computer&apos;s volume, unmute it, check that the speakers or headphones are connected properly, then play it again. You need to be able to hear the spoken prompts during the exam.</translation>
     </message>
     <message>
         <source>磁盘空间不足：还需要再腾出 {0}。请删除不需要的文件，或在“设置”中把录像保存到空间更大的磁盘。</source>
-        <translation>Not enough disk space: free up another {0}. Delete files you don't need, or in "Settings" save the videos to a disk with more space.</translation>
+        <translation>Not enough disk space: free up another {0}. Delete files you don&apos;t need, or in &quot;Settings&quot; save the videos to a disk with more space.</translation>
     </message>
     <message>
         <source>磁盘空间只够录一两次：如果需要重录，空间可能不够。建议再腾出 {0}。</source>
@@ -562,7 +563,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>电脑性能有限，录像将自动使用 {0}×{1}。想要更清晰，请关闭其他程序、接上电源后重新检测。</source>
-        <translation>The computer's performance is limited, so recording will use {0}×{1} automatically. For a sharper picture, close other programs, plug in the power and check again.</translation>
+        <translation>The computer&apos;s performance is limited, so recording will use {0}×{1} automatically. For a sharper picture, close other programs, plug in the power and check again.</translation>
     </message>
     <message>
         <source>登录后才能检测上传速度。</source>
@@ -570,7 +571,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请先在“我的考试”中选择考试，再检测上传速度。</source>
-        <translation>First choose an exam in "My exams", then check the upload speed.</translation>
+        <translation>First choose an exam in &quot;My exams&quot;, then check the upload speed.</translation>
     </message>
     <message>
         <source>缴纳考试费用后才能检测上传速度。</source>
@@ -590,15 +591,15 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请点击“请说话测试”，然后对着麦克风说话。</source>
-        <translation>Click "Speak to test", then speak into the microphone.</translation>
+        <translation>Click &quot;Speak to test&quot;, then speak into the microphone.</translation>
     </message>
     <message>
         <source>请点击“播放测试音”，并告诉我们是否听到了。</source>
-        <translation>Click "Play test sound" and tell us whether you heard it.</translation>
+        <translation>Click &quot;Play test sound&quot; and tell us whether you heard it.</translation>
     </message>
     <message>
         <source>请点击“开始检测”。</source>
-        <translation>Click "Start check".</translation>
+        <translation>Click &quot;Start check&quot;.</translation>
     </message>
     <message>
         <source>正在检测……</source>
@@ -610,7 +611,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>还没有检测。请点击“开始检测”，并完成麦克风和扬声器测试。</source>
-        <translation>Not checked yet. Click "Start check" and complete the microphone and speaker tests.</translation>
+        <translation>Not checked yet. Click &quot;Start check&quot; and complete the microphone and speaker tests.</translation>
     </message>
     <message>
         <source>有 {0} 项未通过，请按下面的提示处理后重新检测。</source>
@@ -788,7 +789,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没听到</source>
-        <translation>I didn't hear it</translation>
+        <translation>I didn&apos;t hear it</translation>
     </message>
     <message>
         <source>电脑与网络</source>
@@ -1004,11 +1005,11 @@ We reply within 15 working days after verifying your identity.</translation>
     <name>GuardianConsentDialog</name>
     <message>
         <source>监护人同意</source>
-        <translation>Guardian's consent</translation>
+        <translation>Guardian&apos;s consent</translation>
     </message>
     <message>
         <source>考生未满十八周岁。请监护人（如父母）阅读《儿童隐私保护声明》，验证手机号后代为同意。</source>
-        <translation>The candidate is under 18. A guardian (such as a parent) please read the Children's Privacy Statement, verify their phone number and agree on the candidate's behalf.</translation>
+        <translation>The candidate is under 18. A guardian (such as a parent) please read the Children&apos;s Privacy Statement, verify their phone number and agree on the candidate&apos;s behalf.</translation>
     </message>
     <message>
         <source>母亲</source>
@@ -1024,11 +1025,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>监护人的 11 位手机号</source>
-        <translation>Guardian's 11-digit phone number</translation>
+        <translation>Guardian&apos;s 11-digit phone number</translation>
     </message>
     <message>
         <source>监护人姓名(&amp;N)</source>
-        <translation>Guardian's &amp;name</translation>
+        <translation>Guardian&apos;s &amp;name</translation>
     </message>
     <message>
         <source>与考生关系(&amp;R)</source>
@@ -1036,7 +1037,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>监护人手机号(&amp;P)</source>
-        <translation>Guardian's &amp;phone</translation>
+        <translation>Guardian&apos;s &amp;phone</translation>
     </message>
     <message>
         <source>验证码(&amp;C)</source>
@@ -1044,7 +1045,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>我是考生的监护人，已阅读并同意《隐私政策》和《儿童隐私保护声明》(&amp;G)</source>
-        <translation>I am the candidate's &amp;guardian and have read and agree to the Privacy Policy and the Children's Privacy Statement</translation>
+        <translation>I am the candidate&apos;s &amp;guardian and have read and agree to the Privacy Policy and the Children&apos;s Privacy Statement</translation>
     </message>
     <message>
         <source>稍后再说</source>
@@ -1056,15 +1057,15 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>验证码已发送到监护人手机，5 分钟内有效。</source>
-        <translation>A code was sent to the guardian's phone; it is valid for 5 minutes.</translation>
+        <translation>A code was sent to the guardian&apos;s phone; it is valid for 5 minutes.</translation>
     </message>
     <message>
         <source>请填写监护人姓名。</source>
-        <translation>Please enter the guardian's name.</translation>
+        <translation>Please enter the guardian&apos;s name.</translation>
     </message>
     <message>
         <source>请输入监护人手机收到的 6 位验证码。</source>
-        <translation>Please enter the 6-digit code the guardian's phone received.</translation>
+        <translation>Please enter the 6-digit code the guardian&apos;s phone received.</translation>
     </message>
     <message>
         <source>请监护人勾选同意后再提交。</source>
@@ -1118,7 +1119,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>用手机号和短信验证码登录；未满十四周岁需监护人同意。</source>
-        <translation>Log in with your phone number and an SMS code; children under 14 need a guardian's consent.</translation>
+        <translation>Log in with your phone number and an SMS code; children under 14 need a guardian&apos;s consent.</translation>
     </message>
     <message>
         <source>拍摄或上传照片，自动裁剪为标准证件照；离开页面后照片自动删除。</source>
@@ -1254,7 +1255,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请不要抬头或低头，眼睛平视镜头。</source>
-        <translation>Please don't raise or lower your head; look straight at the camera.</translation>
+        <translation>Please don&apos;t raise or lower your head; look straight at the camera.</translation>
     </message>
     <message>
         <source>清晰</source>
@@ -1415,7 +1416,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>标准证件照</source>
-        <extracomment>The exam's own specs (from the platform, `spec_from_dict`) first, then the common ones.</extracomment>
+        <extracomment>The exam&apos;s own specs (from the platform, `spec_from_dict`) first, then the common ones.</extracomment>
         <translation>Standard ID photo</translation>
     </message>
     <message>
@@ -1480,7 +1481,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>点击“拍照”使用摄像头，或点击“上传照片”选择一张照片。</source>
-        <translation>Click "Take photo" to use the camera, or click "Upload photo" to choose a photo.</translation>
+        <translation>Click &quot;Take photo&quot; to use the camera, or click &quot;Upload photo&quot; to choose a photo.</translation>
     </message>
     <message>
         <source>照片只用于本次考试的证件照：它加密后交给上传队列，考试平台校验后即删除，这台电脑上不保留任何副本。</source>
@@ -1488,11 +1489,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>人脸照片只用于制作证件照，只保存在内存和本机的私有临时文件夹中。离开本页面或退出程序时，照片会被自动删除；只有点击“保存到电脑”才会另存一份。</source>
-        <translation>The face photo is used only to make the ID photo, and is kept only in memory and in a private temporary folder on this computer. When you leave this page or quit the app, the photo is deleted automatically; a copy is kept only if you click "Save to computer".</translation>
+        <translation>The face photo is used only to make the ID photo, and is kept only in memory and in a private temporary folder on this computer. When you leave this page or quit the app, the photo is deleted automatically; a copy is kept only if you click &quot;Save to computer&quot;.</translation>
     </message>
     <message>
         <source>点击“提交证件照”后，照片加密存放在上传队列中，考试平台校验后即删除。</source>
-        <translation> After you click "Submit the ID photo", the photo waits encrypted in the upload queue and is deleted once the exam platform has checked it.</translation>
+        <translation> After you click &quot;Submit the ID photo&quot;, the photo waits encrypted in the upload queue and is deleted once the exam platform has checked it.</translation>
     </message>
     <message>
         <source>这场考试要求 {0}×{1} 像素的证件照，请选择对应的规格。</source>
@@ -1500,11 +1501,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没有相机权限，不能拍照。您仍然可以点击“上传照片”。</source>
-        <translation>No camera permission, so no photo can be taken. You can still click "Upload photo".</translation>
+        <translation>No camera permission, so no photo can be taken. You can still click &quot;Upload photo&quot;.</translation>
     </message>
     <message>
         <source>请正对镜头，让头部对准虚线轮廓；轮廓变绿后点击“拍照”。</source>
-        <translation>Face the camera and line your head up with the dashed outline; when the outline turns green, click "Take photo".</translation>
+        <translation>Face the camera and line your head up with the dashed outline; when the outline turns green, click &quot;Take photo&quot;.</translation>
     </message>
     <message>
         <source>摄像头无法使用：{0}</source>
@@ -1563,11 +1564,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请在安静、光线充足的房间录制，背景简洁，不要有其他人入镜。</source>
-        <translation>Record in a quiet, well-lit room with a simple background, and don't let anyone else into the picture.</translation>
+        <translation>Record in a quiet, well-lit room with a simple background, and don&apos;t let anyone else into the picture.</translation>
     </message>
     <message>
         <source>摄像头要拍到考生全身（乐器考级需拍到双手和乐器），录制中不要移动摄像头。</source>
-        <translation>The camera must show the candidate's whole body (for instrument exams, both hands and the instrument). Don't move the camera while recording.</translation>
+        <translation>The camera must show the candidate&apos;s whole body (for instrument exams, both hands and the instrument). Don&apos;t move the camera while recording.</translation>
     </message>
     <message>
         <source>；不足最短时长的录制无效。</source>
@@ -1575,11 +1576,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>正式考试共可录制 {0} 次，点击“开始录制/再次录制”并正常结束的每次录制都会用掉一次机会；因设备故障中断的录制不计次数。</source>
-        <translation>In the formal exam you can record {0} times in total. Every take started with "Start recording/Record again" that ends normally uses up one attempt; takes interrupted by an equipment fault do not count.</translation>
+        <translation>In the formal exam you can record {0} times in total. Every take started with &quot;Start recording/Record again&quot; that ends normally uses up one attempt; takes interrupted by an equipment fault do not count.</translation>
     </message>
     <message>
         <source>录制过程中请不要切换窗口或锁屏，这些情况会被记录并提交给考官。</source>
-        <translation>While recording, please don't switch windows or lock the screen; if this happens, it is logged and reported to the examiners.</translation>
+        <translation>While recording, please don&apos;t switch windows or lock the screen; if this happens, it is logged and reported to the examiners.</translation>
     </message>
     <message>
         <source>录制完成后可以回放检查，选择一次录制提交；提交后会自动上传，平台校验通过后才算完成。</source>
@@ -1599,7 +1600,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>我（监护人）已和考生一起阅读考试须知，并代表考生同意诚信承诺书(&amp;A)</source>
-        <translation>I (the guardian) have read the exam instructions with the candidate and &amp;agree to the commitment letter on the candidate's behalf</translation>
+        <translation>I (the guardian) have read the exam instructions with the candidate and &amp;agree to the commitment letter on the candidate&apos;s behalf</translation>
     </message>
     <message>
         <source>我已阅读考试须知，并同意诚信承诺书(&amp;A)</source>
@@ -1618,7 +1619,7 @@ We reply within 15 working days after verifying your identity.</translation>
     <name>KioskShell</name>
     <message>
         <source>艺术评价 · 考点模式</source>
-        <extracomment>Hands the finished ID photo (JPEG bytes, the spec's name) of a checked-in candidate to the upload queue.</extracomment>
+        <extracomment>Hands the finished ID photo (JPEG bytes, the spec&apos;s name) of a checked-in candidate to the upload queue.</extracomment>
         <translation>ArtReview · Exam-centre mode</translation>
     </message>
     <message>
@@ -1650,34 +1651,6 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Camera {0}: {1}×{2}</translation>
     </message>
     <message>
-        <source>等待上传</source>
-        <translation>Waiting to upload</translation>
-    </message>
-    <message>
-        <source>上传中</source>
-        <translation>Uploading</translation>
-    </message>
-    <message>
-        <source>平台校验中</source>
-        <translation>Being verified by the platform</translation>
-    </message>
-    <message>
-        <source>已上传并校验</source>
-        <translation>Uploaded and verified</translation>
-    </message>
-    <message>
-        <source>失败</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>已暂停</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>证件照</source>
         <translation>ID photo</translation>
     </message>
@@ -1686,7 +1659,7 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Recording</translation>
     </message>
     <message>
-        <source>{0}　{1}　{2}　{3}%</source>
+        <source>{0}&#x3000;{1}&#x3000;{2}&#x3000;{3}%</source>
         <translation>{0}   {1}   {2}   {3}%</translation>
     </message>
     <message>
@@ -1711,11 +1684,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>监护人同意</source>
-        <translation>Guardian's consent</translation>
+        <translation>Guardian&apos;s consent</translation>
     </message>
     <message>
         <source>考生未满十八周岁。请陪同的监护人阅读《儿童隐私保护声明》，并确认同意考生参加本次考试。未满十四周岁的考生必须由监护人同意。</source>
-        <translation>The candidate is under 18. Would the accompanying guardian please read the Children's Privacy Statement and confirm that they agree to the candidate taking this exam. Candidates under 14 must have a guardian's consent.</translation>
+        <translation>The candidate is under 18. Would the accompanying guardian please read the Children&apos;s Privacy Statement and confirm that they agree to the candidate taking this exam. Candidates under 14 must have a guardian&apos;s consent.</translation>
     </message>
     <message>
         <source>监护人不在场</source>
@@ -1735,7 +1708,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>设备不在考点允许的名单中：{0}</source>
-        <translation>Device not on the centre's allowed list: {0}</translation>
+        <translation>Device not on the centre&apos;s allowed list: {0}</translation>
     </message>
     <message>
         <source>摄像头</source>
@@ -1747,7 +1720,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>这台电脑设置的{0}（{1}）不在本考点允许使用的设备名单中。请监考老师检查设备设置。</source>
-        <translation>The {0} set on this computer ({1}) is not on this centre's list of allowed devices. Please ask the invigilator to check the device settings.</translation>
+        <translation>The {0} set on this computer ({1}) is not on this centre&apos;s list of allowed devices. Please ask the invigilator to check the device settings.</translation>
     </message>
     <message>
         <source>正在打开摄像头和麦克风…</source>
@@ -1787,7 +1760,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>我还在</source>
-        <translation>I'm still here</translation>
+        <translation>I&apos;m still here</translation>
     </message>
     <message>
         <source>长时间无操作，返回欢迎页面</source>
@@ -1834,7 +1807,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>您没有允许“登录”权限，无法发送验证码。可在“我的 · 设置 · 隐私”中允许。</source>
-        <translation>You did not allow the "Log in" permission, so no code can be sent. You can allow it in "Me · Settings · Privacy".</translation>
+        <translation>You did not allow the &quot;Log in&quot; permission, so no code can be sent. You can allow it in &quot;Me · Settings · Privacy&quot;.</translation>
     </message>
     <message>
         <source>正在发送验证码…</source>
@@ -1893,7 +1866,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>考试平台发布了新版隐私政策，但暂时无法下载（{0}）。在您阅读并同意新政策之前，上传已暂停。请检查网络后点击“重试”。</source>
-        <translation>The exam platform has published a new privacy policy, but it cannot be downloaded right now ({0}). Uploads are paused until you have read and accepted it. Please check the network, then click "Retry".</translation>
+        <translation>The exam platform has published a new privacy policy, but it cannot be downloaded right now ({0}). Uploads are paused until you have read and accepted it. Please check the network, then click &quot;Retry&quot;.</translation>
     </message>
     <message>
         <source>重试</source>
@@ -1901,7 +1874,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>已恢复 {0} 个录制，可以在考试的录制列表中回放。</source>
-        <translation>{0} recording(s) recovered. You can play them back in the exam's list of takes.</translation>
+        <translation>{0} recording(s) recovered. You can play them back in the exam&apos;s list of takes.</translation>
     </message>
     <message>
         <source>有 {0} 个文件无法恢复，已原样保留在录制文件夹中。</source>
@@ -1917,7 +1890,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>开始考试前，请先填写考生出生日期；未满十四周岁的考生需要监护人同意。</source>
-        <translation>Before starting the exam, please enter the candidate's date of birth; candidates under 14 need a guardian's consent.</translation>
+        <translation>Before starting the exam, please enter the candidate&apos;s date of birth; candidates under 14 need a guardian&apos;s consent.</translation>
     </message>
     <message>
         <source>请先登录，再提交证件照。</source>
@@ -2082,7 +2055,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>这里是本程序在这台电脑上记录的访问时间和操作，用于排查故障。日志已去除手机号、验证码和登录凭证，只保存在本机并按大小轮换；只有您点击“发送给考试平台”并确认后，才会发送。</source>
-        <translation>These are the access times and actions this app recorded on this computer, for troubleshooting. Phone numbers, codes and login credentials are removed. The log stays on this computer and old entries are rotated out; it is sent only if you click "Send to the exam platform" and confirm.</translation>
+        <translation>These are the access times and actions this app recorded on this computer, for troubleshooting. Phone numbers, codes and login credentials are removed. The log stays on this computer and old entries are rotated out; it is sent only if you click &quot;Send to the exam platform&quot; and confirm.</translation>
     </message>
     <message>
         <source>时间</source>
@@ -2191,7 +2164,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>不发送</source>
-        <translation>Don't send</translation>
+        <translation>Don&apos;t send</translation>
     </message>
     <message>
         <source>正在发送…</source>
@@ -2209,7 +2182,7 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Pay the exam fee</translation>
     </message>
     <message>
-        <source>{0}　考试费用：¥{1:.2f}</source>
+        <source>{0}&#x3000;考试费用：¥{1:.2f}</source>
         <translation>{0}  Exam fee: ¥{1:.2f}</translation>
     </message>
     <message>
@@ -2253,7 +2226,7 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Payment successful!</translation>
     </message>
     <message>
-        <source>订单号：{0}　金额：¥{1:.2f}　支付方式：{2}</source>
+        <source>订单号：{0}&#x3000;金额：¥{1:.2f}&#x3000;支付方式：{2}</source>
         <translation>Order no.: {0}  Amount: ¥{1:.2f}  Paid with: {2}</translation>
     </message>
     <message>
@@ -2285,11 +2258,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>如需使用，请在“我的 · 设置 · 隐私”中允许该权限。</source>
-        <translation>To use it, allow the permission in "Me · Settings · Privacy".</translation>
+        <translation>To use it, allow the permission in &quot;Me · Settings · Privacy&quot;.</translation>
     </message>
     <message>
         <source>系统也拒绝了{0}权限：Windows 请打开“设置 → 隐私和安全性 → 相机/麦克风”，macOS 请打开“系统设置 → 隐私与安全性 → 相机/麦克风”，允许“艺术评价”后重新启动程序。</source>
-        <translation>The system also refused {0}: on Windows open "Settings → Privacy &amp; security → Camera/Microphone", on macOS open "System Settings → Privacy &amp; Security → Camera/Microphone", allow "ArtReview", then restart the app.</translation>
+        <translation>The system also refused {0}: on Windows open &quot;Settings → Privacy &amp; security → Camera/Microphone&quot;, on macOS open &quot;System Settings → Privacy &amp; Security → Camera/Microphone&quot;, allow &quot;ArtReview&quot;, then restart the app.</translation>
     </message>
     <message>
         <source>功能未开启</source>
@@ -2304,7 +2277,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>“艺术评价”需要使用：{0}</source>
-        <translation>"ArtReview" would like to use: {0}</translation>
+        <translation>&quot;ArtReview&quot; would like to use: {0}</translation>
     </message>
     <message>
         <source>用途：{0}</source>
@@ -2316,7 +2289,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>如果不允许，只有这项功能不能使用，其他功能不受影响。您可以随时在“我的 · 设置 · 隐私”中更改。</source>
-        <translation>If you do not allow it, only this feature will be unavailable; everything else keeps working. You can change this at any time in "Me · Settings · Privacy".</translation>
+        <translation>If you do not allow it, only this feature will be unavailable; everything else keeps working. You can change this at any time in &quot;Me · Settings · Privacy&quot;.</translation>
     </message>
     <message>
         <source>允许</source>
@@ -2324,7 +2297,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>不允许</source>
-        <translation>Don't allow</translation>
+        <translation>Don&apos;t allow</translation>
     </message>
 </context>
 <context>
@@ -2355,11 +2328,11 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>拍摄标准证件照，录制考生视频。</source>
-        <translation>Take the standard ID photo; record the candidate's video.</translation>
+        <translation>Take the standard ID photo; record the candidate&apos;s video.</translation>
     </message>
     <message>
         <source>点击“拍照”时</source>
-        <translation>When "Take photo" is clicked</translation>
+        <translation>When &quot;Take photo&quot; is clicked</translation>
     </message>
     <message>
         <source>写入存储</source>
@@ -2375,7 +2348,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>正式考试中点击“开始录制/再次录制”时</source>
-        <translation>When "Start recording / Record again" is clicked in the formal exam</translation>
+        <translation>When &quot;Start recording / Record again&quot; is clicked in the formal exam</translation>
     </message>
     <message>
         <source>读取存储</source>
@@ -2395,7 +2368,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>点击“开始录制/再次录制”时</source>
-        <translation>When "Start recording / Record again" is clicked</translation>
+        <translation>When &quot;Start recording / Record again&quot; is clicked</translation>
     </message>
     <message>
         <source>登录</source>
@@ -2422,7 +2395,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请正对摄像头坐好，露出眉毛和耳朵，点击“拍照”。照片合格后进入下一步。</source>
-        <translation>Sit facing the camera with your eyebrows and ears visible, then click "Take photo". Once the photo passes, go on to the next step.</translation>
+        <translation>Sit facing the camera with your eyebrows and ears visible, then click &quot;Take photo&quot;. Once the photo passes, go on to the next step.</translation>
     </message>
     <message>
         <source>证件照合格，下一步(&amp;N)</source>
@@ -2437,7 +2410,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请输入监考老师管理密码（PIN）：</source>
-        <translation>Enter the invigilator's admin password (PIN):</translation>
+        <translation>Enter the invigilator&apos;s admin password (PIN):</translation>
     </message>
     <message>
         <source>取消</source>
@@ -2502,7 +2475,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>没有摄像头、麦克风或存储权限，无法录制。其他功能不受影响；可在“我的 · 设置 · 隐私”中允许。</source>
-        <translation>Without camera, microphone or storage permission, recording is not possible. Other features still work. You can allow them in "Me · Settings · Privacy".</translation>
+        <translation>Without camera, microphone or storage permission, recording is not possible. Other features still work. You can allow them in &quot;Me · Settings · Privacy&quot;.</translation>
     </message>
     <message>
         <source>准备开始录制…</source>
@@ -2629,7 +2602,7 @@ We reply within 15 working days after verifying your identity.</translation>
         <translation>Not counted</translation>
     </message>
     <message>
-        <source>第 {0} 次　{1}:{2:02d}　{3}</source>
+        <source>第 {0} 次&#x3000;{1}:{2:02d}&#x3000;{3}</source>
         <translation>Take {0}  {1}:{2:02d}  {3}</translation>
     </message>
     <message>
@@ -2662,7 +2635,7 @@ We reply within 15 working days after verifying your identity.</translation>
     </message>
     <message>
         <source>请先在“我的考试”中选择一场考试，进入模拟考试或正式考试。</source>
-        <translation>First choose an exam in "My exams", then open the practice exam or the formal exam.</translation>
+        <translation>First choose an exam in &quot;My exams&quot;, then open the practice exam or the formal exam.</translation>
     </message>
     <message>
         <source>开始录制(&amp;R)</source>
@@ -2859,7 +2832,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>更新包的签名无效，可能不是官方发布的版本，已拒绝安装。</source>
-        <translation>The update package's signature is invalid, so it may not be an official release; it was not installed.</translation>
+        <translation>The update package&apos;s signature is invalid, so it may not be an official release; it was not installed.</translation>
     </message>
     <message>
         <source>更新包下载不完整，已删除。请稍后重试。</source>
@@ -2903,7 +2876,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>更新包下载后会先校验签名和完整性，校验通过才会安装。</source>
-        <translation>After downloading, the update package's signature and integrity are checked first; it is installed only if the checks pass.</translation>
+        <translation>After downloading, the update package&apos;s signature and integrity are checked first; it is installed only if the checks pass.</translation>
     </message>
     <message>
         <source>下载更新</source>
@@ -2923,7 +2896,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>更新内容：</source>
-        <translation>What's new:</translation>
+        <translation>What&apos;s new:</translation>
     </message>
     <message>
         <source>正在下载……</source>
@@ -3052,7 +3025,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>平台校验未通过（%1），录像已保留在本机。</source>
-        <translation>The platform's verification failed (%1); the video has been kept on this computer.</translation>
+        <translation>The platform&apos;s verification failed (%1); the video has been kept on this computer.</translation>
     </message>
     <message>
         <source>加密保存的录像缺少密钥（系统钥匙串中找不到），无法上传。加密文件已保留，请联系技术支持。</source>
@@ -3064,7 +3037,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>系统钥匙串不可用，无法读取加密录像的密钥。请解锁钥匙串后重试。</source>
-        <translation>The system keyring is not available, so the recording's key cannot be read. Please unlock the keyring and retry.</translation>
+        <translation>The system keyring is not available, so the recording&apos;s key cannot be read. Please unlock the keyring and retry.</translation>
     </message>
     <message>
         <source>平台没有找到上传的文件</source>
@@ -3092,7 +3065,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>证件照尺寸不符合这场考试的规格</source>
-        <translation>the ID photo's size does not match this exam's spec</translation>
+        <translation>the ID photo&apos;s size does not match this exam&apos;s spec</translation>
     </message>
     <message>
         <source>证件照（%1）</source>
@@ -3139,7 +3112,7 @@ An error report was saved on this computer: {1}</translation>
     </message>
     <message>
         <source>没有配置考试平台，无法上传。请在设置中填写考试平台地址，或以演示模式启动。</source>
-        <translation>No exam platform is configured, so nothing can be uploaded. Enter the platform's address in Settings, or start the app in demo mode.</translation>
+        <translation>No exam platform is configured, so nothing can be uploaded. Enter the platform&apos;s address in Settings, or start the app in demo mode.</translation>
     </message>
 </context>
 <context>

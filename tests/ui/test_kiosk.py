@@ -159,12 +159,17 @@ def _take_id_photo(qtbot: QtBot, shell: KioskShell, candidate: Candidate) -> Non
     assert candidate.photo_page is None  # the page and every image it held are gone
 
 
-def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -> Candidate:
+def _check_in(qtbot: QtBot, shell: KioskShell, ticket: str) -> Candidate:
+    """Welcome → the admission ticket → checked in (the consent dialog is open next)."""
     shell.welcome.start_button.click()
     type_text(shell.check_in_screen.ticket_edit, ticket)
     with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
         shell.check_in_screen.check_in_button.click()
     candidate: Candidate = started.args[0]
+    return candidate
+
+
+def _consent_as_adult(shell: KioskShell) -> None:
     consent = shell.dialog
     assert isinstance(consent, ConsentDialog)
     consent.agree_box.setChecked(True)
@@ -173,6 +178,11 @@ def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -
     assert isinstance(birth, BirthDateDialog)
     birth.date_edit.setDate(QDate(1995, 5, 5))
     birth.next_button.click()
+
+
+def _run_candidate(qtbot: QtBot, shell: KioskShell, ticket: str, record: bool) -> Candidate:
+    candidate = _check_in(qtbot, shell, ticket)
+    _consent_as_adult(shell)
     _take_id_photo(qtbot, shell, candidate)
     qtbot.waitUntil(lambda: shell.quick_check.continue_button.isEnabled(), timeout=30_000)
     qtbot.waitUntil(lambda: shell.quick_check.preview.current_image() is not None, timeout=10_000)
@@ -314,19 +324,8 @@ def test_devices_the_centre_does_not_allow_are_refused_before_anything_is_captur
     qtbot: QtBot, shell: KioskShell, demo_platform: EmbeddedPlatform
 ) -> None:
     shell.config = replace(shell.config, allowed_cameras=("HD Pro Webcam C920",))
-    shell.welcome.start_button.click()
-    type_text(shell.check_in_screen.ticket_edit, _ticket(demo_platform, "13800138035"))
-    with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
-        shell.check_in_screen.check_in_button.click()
-    candidate: Candidate = started.args[0]
-    consent = shell.dialog
-    assert isinstance(consent, ConsentDialog)
-    consent.agree_box.setChecked(True)
-    consent.agree_button.click()
-    birth = shell.dialog
-    assert isinstance(birth, BirthDateDialog)
-    birth.date_edit.setDate(QDate(1995, 5, 5))
-    birth.next_button.click()
+    candidate = _check_in(qtbot, shell, _ticket(demo_platform, "13800138035"))
+    _consent_as_adult(shell)
     assert shell.stack.currentWidget() is shell.photo_step
     assert "不在本考点允许使用的设备名单中" in shell.photo_step.status.text()
     assert candidate.photo_page is None and not shell.photo_step.continue_button.isEnabled()
@@ -462,11 +461,7 @@ def test_candidates_read_and_agree_to_the_policy_the_platform_published(
     demo_platform.publish_policy(new_release("1.1"))
     shell.context.published_policy.fetch(shell.centre_client)  # what the kiosk does at start
     shell.context.reload_policy()
-    shell.welcome.start_button.click()
-    type_text(shell.check_in_screen.ticket_edit, _ticket(demo_platform, "13800138071"))
-    with qtbot.waitSignal(shell.candidate_started, timeout=10_000) as started:
-        shell.check_in_screen.check_in_button.click()
-    candidate: Candidate = started.args[0]
+    candidate = _check_in(qtbot, shell, _ticket(demo_platform, "13800138071"))
     consent = shell.dialog
     assert isinstance(consent, ConsentDialog)
     assert consent.bundle.privacy_policy.version == "1.1"

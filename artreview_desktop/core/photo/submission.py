@@ -35,15 +35,20 @@ def required_photo_size(exam: Any) -> tuple[int, int] | None:
     return (width, height) if width > 0 and height > 0 else None
 
 
+def spec_of_size(specs: Iterable[PhotoSpec], size: tuple[int, int]) -> PhotoSpec | None:
+    """The first spec that makes photos of exactly `size` pixels."""
+    return next((spec for spec in specs if (spec.width, spec.height) == size), None)
+
+
 def exam_photo_spec(exam: Any, offered: Iterable[PhotoSpec]) -> PhotoSpec | None:
     """The spec to make an exam's photo with: an offered spec of the size the exam asks for, else
     one built from the exam's own detail (size, dpi, background; head rules by proportion)."""
     size = required_photo_size(exam)
     if size is None:
         return None
-    for spec in offered:
-        if (spec.width, spec.height) == size:
-            return spec
+    offered_spec = spec_of_size(offered, size)
+    if offered_spec is not None:
+        return offered_spec
     detail = dict(getattr(exam, "id_photo_spec_detail", None) or {})
     try:
         return spec_from_dict({"name": str(getattr(exam, "id_photo_spec", "exam")),

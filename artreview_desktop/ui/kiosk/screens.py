@@ -106,57 +106,55 @@ class CheckInScreen(QWidget):
         self.message.setText(text)
 
 
-class QuickCheckScreen(QWidget):
+class _StepScreen(QWidget):
+    """A candidate step: heading, hint, a body, a status line and one "continue" button that stays
+    off until the shell says the step is done."""
+
+    continue_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.heading = _big()
+        self.hint = _big("", "kioskSub")
+        self.body = QVBoxLayout()
+        self.status = _big("", "kioskMessage")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.continue_button = QPushButton()
+        self.continue_button.setObjectName("kioskPrimary")
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self.continue_requested)
+        row.addWidget(self.continue_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+
+class QuickCheckScreen(_StepScreen):
     """A short look at the camera picture and the sound level before the exam."""
 
-    continue_requested = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_big(self.tr("设备检查")))
-        self.hint = _big(self.tr("请确认画面中能看到您的全身，说句话看看音量条是否跳动。"), "kioskSub")
-        layout.addWidget(self.hint)
+        self.heading.setText(self.tr("设备检查"))
+        self.hint.setText(self.tr("请确认画面中能看到您的全身，说句话看看音量条是否跳动。"))
+        self.continue_button.setText(self.tr("设备正常，进入考试(&N)"))
         self.preview = CameraPreview()
-        layout.addWidget(self.preview, 1)
-        self.status = _big("", "kioskMessage")
-        layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.continue_button = QPushButton(self.tr("设备正常，进入考试(&N)"))
-        self.continue_button.setObjectName("kioskPrimary")
-        self.continue_button.setEnabled(False)
-        self.continue_button.clicked.connect(self.continue_requested)
-        row.addWidget(self.continue_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.body.addWidget(self.preview)
 
 
-class PhotoStepScreen(QWidget):
-    """The ID photo, taken at the centre: the photo page sits in `slot`; continue needs a photo
+class PhotoStepScreen(_StepScreen):
+    """The ID photo, taken at the centre: the photo page sits in `body`; continue needs a photo
     that passes every check."""
 
-    continue_requested = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_big(self.tr("拍摄证件照")))
-        self.hint = _big(self.tr("请正对摄像头坐好，露出眉毛和耳朵，点击“拍照”。照片合格后进入下一步。"), "kioskSub")
-        layout.addWidget(self.hint)
-        self.slot = QVBoxLayout()
-        layout.addLayout(self.slot, 1)
-        self.status = _big("", "kioskMessage")
-        layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.continue_button = QPushButton(self.tr("证件照合格，下一步(&N)"))
-        self.continue_button.setObjectName("kioskPrimary")
-        self.continue_button.setEnabled(False)
-        self.continue_button.clicked.connect(self.continue_requested)
-        row.addWidget(self.continue_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.heading.setText(self.tr("拍摄证件照"))
+        self.hint.setText(self.tr("请正对摄像头坐好，露出眉毛和耳朵，点击“拍照”。照片合格后进入下一步。"))
+        self.continue_button.setText(self.tr("证件照合格，下一步(&N)"))
 
 
 class HandOffScreen(QWidget):

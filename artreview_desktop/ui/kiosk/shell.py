@@ -69,6 +69,7 @@ from artreview_desktop.ui.kiosk.screens import (
 )
 from artreview_desktop.ui.minors import BirthDateDialog
 from artreview_desktop.ui.pages.photo import IdPhotoPage
+from artreview_desktop.ui.pages.uploads import upload_state_text
 from artreview_desktop.ui.permissions import PermissionGate
 from artreview_desktop.ui.speech import Announcer
 from artreview_desktop.ui.workers import JobThread, start_job
@@ -258,17 +259,11 @@ class KioskShell(QMainWindow):
 
     def upload_lines(self) -> list[str]:
         """One line per queued item for the invigilator: what, for which exam, how far, why it failed."""
-        states = {
-            ItemState.WAITING: self.tr("等待上传"), ItemState.UPLOADING: self.tr("上传中"),
-            ItemState.VERIFYING: self.tr("平台校验中"), ItemState.DONE: self.tr("已上传并校验"),
-            ItemState.FAILED: self.tr("失败"), ItemState.PAUSED: self.tr("已暂停"),
-            ItemState.CANCELLED: self.tr("已取消"),
-        }
         lines = []
         for item in self._upload_items():
             what = self.tr("证件照") if item.kind == "id_photo" else self.tr("录制")
             percent = 100 if item.state == ItemState.DONE else (item.bytes_done * 100 // item.size if item.size else 0)
-            line = self.tr("{0}　{1}　{2}　{3}%").format(what, item.exam_id, states[item.state], percent)
+            line = self.tr("{0}　{1}　{2}　{3}%").format(what, item.exam_id, upload_state_text(item.state), percent)
             if item.state == ItemState.FAILED:
                 line += "　" + (item.reason or item.detail)
             lines.append(line)
@@ -430,7 +425,7 @@ class KioskShell(QMainWindow):
         page.photo_ready.connect(lambda _photo: self._render_photo_step())
         page.failed.connect(lambda _message: self._render_photo_step())
         candidate.gate, candidate.photo_page = gate, page
-        self.photo_step.slot.addWidget(page)
+        self.photo_step.body.addWidget(page)
         page.on_enter()
 
     def _render_photo_step(self) -> None:
@@ -461,7 +456,7 @@ class KioskShell(QMainWindow):
         if candidate is None or page is None:
             return
         page.on_leave()
-        self.photo_step.slot.removeWidget(page)
+        self.photo_step.body.removeWidget(page)
         page.deleteLater()
         candidate.photo_page = None
         self.photo_step.status.setText("")

@@ -49,6 +49,7 @@ from artreview_desktop.core.photo import (
 )
 from artreview_desktop.core.photo.errors import CONTEXT
 from artreview_desktop.core.photo.specs import COLOUR_LABELS
+from artreview_desktop.core.photo.submission import spec_of_size
 from artreview_desktop.core.privacy.permissions import Trigger
 from artreview_desktop.ui.pages.base import Page, card
 from artreview_desktop.ui.permissions import PermissionGate
@@ -531,11 +532,9 @@ class IdPhotoPage(Page):
         """Switch to a spec of the size the chosen exam requires (when one is offered)."""
         size = self.required_size()
         if size is not None and (self.spec().width, self.spec().height) != size:
-            for index in range(self.spec_combo.count()):
-                spec = self.specs[self.spec_combo.itemData(index)]
-                if (spec.width, spec.height) == size:
-                    self.spec_combo.setCurrentIndex(index)
-                    break
+            fitting = spec_of_size(self.specs.values(), size)
+            if fitting is not None:
+                self.spec_combo.setCurrentIndex(self.spec_combo.findData(fitting.name))
         self._update_buttons()
 
     def on_submit_clicked(self) -> None:

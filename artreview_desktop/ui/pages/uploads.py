@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from artreview_desktop.core.upload.queue import ItemState, QueueError, QueueItem
 from artreview_desktop.core.upload.runner import ItemProgress, QueueRunner
 from artreview_desktop.ui.pages.base import Page, card
 from artreview_desktop.ui.upload_worker import UploadWorker
+
+translate = QCoreApplication.translate
 
 
 def format_speed(bytes_per_s: float) -> str:
@@ -29,6 +31,16 @@ def format_size(size: int) -> str:
     if size >= 1 << 20:
         return f"{size / (1 << 20):.1f} MB"
     return f"{size / 1024:.0f} KB"
+
+
+def upload_state_text(state: ItemState) -> str:
+    """An upload's state in words (the upload centre and the invigilator's dashboard)."""
+    return {
+        ItemState.WAITING: translate("UploadRow", "等待上传"), ItemState.UPLOADING: translate("UploadRow", "上传中"),
+        ItemState.VERIFYING: translate("UploadRow", "校验中"), ItemState.DONE: translate("UploadRow", "上传成功"),
+        ItemState.FAILED: translate("UploadRow", "上传失败"), ItemState.PAUSED: translate("UploadRow", "已暂停"),
+        ItemState.CANCELLED: translate("UploadRow", "已取消"),
+    }[state]
 
 
 class UploadRow(QWidget):
@@ -105,12 +117,7 @@ class UploadRow(QWidget):
         return self.tr("剩余约 %1 小时").replace("%1", f"{seconds / 3600:.1f}")
 
     def state_text(self, state: ItemState) -> str:
-        return {
-            ItemState.WAITING: self.tr("等待上传"), ItemState.UPLOADING: self.tr("上传中"),
-            ItemState.VERIFYING: self.tr("校验中"), ItemState.DONE: self.tr("上传成功"),
-            ItemState.FAILED: self.tr("上传失败"), ItemState.PAUSED: self.tr("已暂停"),
-            ItemState.CANCELLED: self.tr("已取消"),
-        }[state]
+        return upload_state_text(state)
 
     def reason_text(self, item: QueueItem) -> str:
         known = {
